@@ -1,0 +1,326 @@
+package normalize
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Doc is a text prepared for matching: its tokens, its words (the stream matching runs over) and its
+// sentences. All offsets are code points of Text.
+type Doc struct {
+	Text      string
+	Tokens    []Token
+	Words     []Word
+	Sentences []Sentence
+
+	runeIndex []int // byte offset of every 64th rune, to slice Text by rune offsets quickly
+}
+
+// Word is a word or number of the text as matching sees it: compound names written with or without a
+// space ("عبد الله"/"عبدالله", "al-Shaibani"/"Al Shaibani") become one word with one key.
+type Word struct {
+	T0, T1     int    // token range [T0, T1)
+	Start, End int    // code-point offsets in the text
+	Key        string // folded form
+	Script     Script
+	Number     bool
+	Cap, Upper bool // as on Token, for the first token
+	// Gap is the punctuation between the previous word and this one: 0 when only space separates
+	// them, '-' for a hyphen, otherwise the (last) punctuation character. Newline is set when a line
+	// break precedes the word.
+	Gap      rune
+	Newline  bool
+	Sentence int // index into Doc.Sentences
+	stems    []Stem
+}
+
+// Stem is a form of a word after proclitics, the article or a possessive ending are removed.
+type Stem struct {
+	Key  string
+	Skip int // folded runes removed from the front (the proclitics), to find where the name starts
+}
+
+// Stems returns the word's key and the forms it may stand for once proclitics (و ف ب ل ك), the
+// article ال, "al-" or a possessive "'s" are removed, longest first.
+func (w *Word) Stems() []Stem { return w.stems }
+
+// Sentence is a span of the text ending with sentence punctuation or a line break.
+type Sentence struct {
+	Start, End int // code-point offsets, trimmed of surrounding space
+	W0, W1     int // word range [W0, W1)
+}
+
+// NewDoc tokenizes text and builds its words and sentences.
+func NewDoc(text string) *Doc {
+	d := &Doc{Text: text, Tokens: Tokenize(text)}
+	d.buildWords()
+	d.buildSentences()
+	return d
+}
+
+func (d *Doc) buildWords() {
+	toks := d.Tokens
+	d.Words = make([]Word, 0, len(toks))
+	var gap rune
+	newline := false
+	for i := 0; i < len(toks); i++ {
+		t := &toks[i]
+		if t.Newline {
+			newline = true
+		}
+		if t.Kind == KindPunct {
+			if gap == 0 || gap == '-' {
+				gap = t.Rune()
+			} else if t.Rune() != '-' {
+				gap = t.Rune()
+			}
+			continue
+		}
+		w := Word{T0: i, T1: i + 1, Start: t.Start, End: t.End, Key: t.Fold, Script: t.Script,
+			Number: t.Kind == KindNumber, Cap: t.Cap, Upper: t.Upper, Gap: gap, Newline: newline}
+		gap, newline = 0, false
+		// Join a name particle with the word after it, on the same line, with nothing but a space or a
+		// hyphen between.
+		if j, ok := joinable(toks, i); ok {
+			n := &toks[j]
+			w.T1, w.End = j+1, n.End
+			w.Key = t.Fold + n.Fold
+			i = j
+		}
+		w.stems = stems(w.Key, w.Script, t.Fold)
+		d.Words = append(d.Words, w)
+	}
+}
+
+// joinable reports whether token i is a name particle ("عبد", "أبو", "al", "el") to be joined with
+// the word token that follows it, and returns that token's index.
+func joinable(toks []Token, i int) (int, bool) {
+	t := &toks[i]
+	switch t.Script {
+	case ScriptArabic:
+		f := t.Fold
+		if r, size := utf8.DecodeRuneInString(f); len(f) > size && strings.ContainsRune("وفبلك", r) && !isParticle(f) {
+			f = f[size:] // "وعبد الله": a proclitic before the particle
+		}
+		if !isParticle(f) {
+			return 0, false
+		}
+	case ScriptLatin:
+		if t.Fold != "al" && t.Fold != "el" {
+			return 0, false
+		}
+	default:
+		return 0, false
+	}
+	j := i + 1
+	if j < len(toks) && toks[j].Kind == KindPunct && toks[j].Fold == "-" && !toks[j].Space {
+		j++
+	}
+	if j >= len(toks) || toks[j].Kind != KindWord || toks[j].Script != t.Script || toks[j].Newline {
+		return 0, false
+	}
+	if t.Script == ScriptLatin && !toks[j].Cap && j == i+1 {
+		return 0, false // "al" followed by a lowercase word is not a name particle
+	}
+	return j, true
+}
+
+func isParticle(f string) bool {
+	return f == "عبد" || f == "ابو" || f == "ابي" || f == "ابا"
+}
+
+// arabicPrefixes are the proclitic sequences removed from the front of an Arabic word, longest first.
+// "لل" is ل + ال with the alef dropped.
+var arabicPrefixes = []string{
+	"وبال", "وكال", "فبال", "فال", "وال", "بال", "كال", "ولل", "فلل",
+	"لل", "ال", "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك",
+}
+
+// stems lists the forms of key with its prefixes removed; first is the key itself.
+func stems(key string, script Script, first string) []Stem {
+	out := []Stem{{Key: key}}
+	switch script {
+	case ScriptArabic:
+		for _, p := range arabicPrefixes {
+			if strings.HasPrefix(key, p) {
+				rest := key[len(p):]
+				if utf8.RuneCountInString(rest) >= 2 {
+					out = appendStem(out, Stem{Key: rest, Skip: utf8.RuneCountInString(p)})
+				}
+			}
+		}
+	case ScriptLatin:
+		if strings.HasSuffix(key, "'s") {
+			out = appendStem(out, Stem{Key: key[:len(key)-2]})
+		} else if strings.HasSuffix(key, "'") {
+			out = appendStem(out, Stem{Key: key[:len(key)-1]})
+		}
+		if (first == "al" || first == "el") && len(key) > len(first)+1 {
+			base := out[len(out)-1].Key
+			out = appendStem(out, Stem{Key: base[len(first):]})
+		}
+	}
+	return out
+}
+
+func appendStem(out []Stem, s Stem) []Stem {
+	for _, o := range out {
+		if o.Key == s.Key {
+			return out
+		}
+	}
+	return append(out, s)
+}
+
+// abbreviations that end with a period without ending a sentence (folded, without the period).
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "sen": true, "rep": true, "gen": true,
+	"lt": true, "col": true, "maj": true, "capt": true, "cmdr": true, "adm": true, "gov": true, "amb": true,
+	"st": true, "jr": true, "sr": true, "no": true, "vs": true, "etc": true, "inc": true, "co": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true,
+	"sept": true, "oct": true, "nov": true, "dec": true, "h.e": true, "he": false, "pres": true,
+}
+
+func (d *Doc) buildSentences() {
+	toks := d.Tokens
+	start := -1 // token index where the current sentence starts
+	flush := func(end int) {
+		if start >= 0 && end > start {
+			d.Sentences = append(d.Sentences, Sentence{Start: toks[start].Start, End: toks[end-1].End})
+		}
+		start = -1
+	}
+	for i := 0; i < len(toks); i++ {
+		t := &toks[i]
+		if t.Newline && start >= 0 {
+			flush(i)
+		}
+		if start < 0 {
+			start = i
+		}
+		if t.Kind != KindPunct {
+			continue
+		}
+		switch t.Rune() {
+		case '!', '?', '؟', '…':
+		case '.':
+			if i > 0 && toks[i-1].Kind == KindWord && !t.Space {
+				p := &toks[i-1]
+				if p.Script == ScriptLatin && (abbreviations[p.Fold] || utf8.RuneCountInString(p.Fold) == 1 && p.Cap) {
+					continue
+				}
+			}
+			if i+1 < len(toks) && !toks[i+1].Newline {
+				n := &toks[i+1]
+				if n.Kind == KindNumber && !n.Space || n.Script == ScriptLatin && !n.Cap && n.Kind == KindWord {
+					continue // "3.5", "approx. the"
+				}
+			}
+		default:
+			continue
+		}
+		// Closing quotes and brackets right after the end belong to the sentence.
+		j := i + 1
+		for j < len(toks) && toks[j].Kind == KindPunct && !toks[j].Space && isCloser(toks[j].Rune()) {
+			j++
+		}
+		flush(j)
+		i = j - 1
+	}
+	flush(len(toks))
+	d.fixSentences()
+}
+
+// fixSentences assigns every word its sentence and every sentence its words.
+func (d *Doc) fixSentences() {
+	si := 0
+	for wi := range d.Words {
+		w := &d.Words[wi]
+		for si < len(d.Sentences)-1 && w.Start >= d.Sentences[si].End {
+			si++
+		}
+		w.Sentence = si
+	}
+	wi := 0
+	for si := range d.Sentences {
+		s := &d.Sentences[si]
+		s.W0 = wi
+		for wi < len(d.Words) && d.Words[wi].Sentence == si {
+			wi++
+		}
+		s.W1 = wi
+	}
+}
+
+func isCloser(r rune) bool {
+	switch r {
+	case '"', '»', '”', '’', ')', ']', '\'', '›':
+		return true
+	}
+	return false
+}
+
+// Slice returns the text between code-point offsets start and end.
+func (d *Doc) Slice(start, end int) string {
+	if d.runeIndex == nil {
+		d.indexRunes()
+	}
+	return d.Text[d.byteOffset(start):d.byteOffset(end)]
+}
+
+func (d *Doc) indexRunes() {
+	idx := make([]int, 0, len(d.Text)/64+2)
+	n := 0
+	for b := range d.Text {
+		if n%64 == 0 {
+			idx = append(idx, b)
+		}
+		n++
+	}
+	idx = append(idx, len(d.Text))
+	d.runeIndex = idx
+}
+
+func (d *Doc) byteOffset(r int) int {
+	if r <= 0 {
+		return 0
+	}
+	k := r / 64
+	if k >= len(d.runeIndex)-1 {
+		k = len(d.runeIndex) - 2
+		if k < 0 {
+			return len(d.Text)
+		}
+	}
+	b := d.runeIndex[k]
+	for n := k * 64; n < r && b < len(d.Text); n++ {
+		_, size := utf8.DecodeRuneInString(d.Text[b:])
+		b += size
+	}
+	return b
+}
+
+// WordText returns the original text of words [w0, w1).
+func (d *Doc) WordText(w0, w1 int) string {
+	return d.Slice(d.Words[w0].Start, d.Words[w1-1].End)
+}
+
+// StemStart returns the code-point offset where stem s of word w begins in the original text: after
+// the proclitics it removed, skipping any diacritics written on them.
+func (d *Doc) StemStart(w *Word, s Stem) int {
+	if s.Skip == 0 {
+		return w.Start
+	}
+	text := d.Slice(w.Start, w.End)
+	pos, letters := w.Start, 0
+	for _, r := range text {
+		if letters == s.Skip && !IsArabicMark(r) {
+			return pos
+		}
+		if !IsArabicMark(r) {
+			letters++
+		}
+		pos++
+	}
+	return w.Start
+}
