@@ -108,11 +108,11 @@ func (c *config) path(elem ...string) string {
 	return filepath.Join(append([]string{c.dir}, elem...)...)
 }
 
-func (c *config) libDir() string     { return c.path("lib") }
-func (c *config) logFile() string    { return c.path("logs", "launcher.log") }
-func (c *config) pidFile() string    { return c.path("neo4j.pid") }
-func (c *config) stampFile() string  { return filepath.Join(c.libDir(), ".diplograph-stamp") }
-func (c *config) lockFile() string   { return c.path(".lock") }
+func (c *config) libDir() string      { return c.path("lib") }
+func (c *config) logFile() string     { return c.path("logs", "launcher.log") }
+func (c *config) pidFile() string     { return c.path("neo4j.pid") }
+func (c *config) stampFile() string   { return filepath.Join(c.libDir(), ".diplograph-stamp") }
+func (c *config) lockFile() string    { return c.path(".lock") }
 func (c *config) launcherSrc() string { return c.path("Launcher.java") }
 
 func (c *config) progress(format string, args ...any) {

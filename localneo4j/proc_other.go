@@ -19,8 +19,8 @@ const (
 )
 
 func signalGroup(pid int, sig syscall.Signal) error { return errUnsupported }
-func processAlive(pid int) bool                      { return false }
-func isLauncher(pid int, dir string) bool            { return false }
-func launcherAlive(pid int, dir string) bool         { return false }
+func processAlive(pid int) bool                     { return false }
+func isLauncher(pid int, dir string) bool           { return false }
+func launcherAlive(pid int, dir string) bool        { return false }
 
 func lockHome(ctx context.Context, path string) (func(), error) { return nil, errUnsupported }
