@@ -76,7 +76,8 @@ public final class Launcher {
                     .setConfig(BoltConnector.listen_address, new SocketAddress(HOST, port))
                     .setConfig(BoltConnector.advertised_address, new SocketAddress(HOST, port))
                     .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
-                    // Bolt otherwise waits 5s for its worker pool and 5s for connections on shutdown.
+                    // Bolt otherwise waits 5s for its boss and 5s for its worker event loops on shutdown,
+                    // even when idle; shorter waits log a harmless "Termination of ... exceeded" warning.
                     .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1))
                     .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1))
                     .setConfig(HttpConnector.enabled, false)

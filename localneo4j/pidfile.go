@@ -98,7 +98,7 @@ func (c *config) current() (pidInfo, bool, error) {
 		return pidInfo{}, false, fmt.Errorf("read pid file: %w", err)
 	}
 	if !launcherAlive(p.PID, c.dir) {
-		c.Log.Info("removing stale pid file: the process is gone", "path", c.pidFile(), "pid", p.PID)
+		c.Log.Info("removing stale pid file: the process is gone or is not this home's launcher", "path", c.pidFile(), "pid", p.PID)
 		return pidInfo{}, false, removePidFile(c.pidFile(), p.PID)
 	}
 	return p, true, nil

@@ -1,0 +1,372 @@
+package recognize
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/diplograph/diplograph"
+	"github.com/diplograph/diplograph/lexicon"
+	"github.com/diplograph/diplograph/normalize"
+)
+
+// scan holds the state of one left-to-right pass over an article.
+type scan struct {
+	rz  *Recognizer
+	lex *lexicon.Lexicon
+	doc *normalize.Doc
+	res *Result
+
+	// surnames maps the folded surname of each person named in full so far to that person.
+	surnames map[string]*Entity
+	// textRoles are the roles the text itself states for a person (title patterns), by entity.
+	textRoles map[*Entity][]textRole
+	// lastPerson is the most recent person mention, for "نظيره" and title-only references.
+	lastPersons []*Mention
+	// deferred are ambiguous name matches decided once the unambiguous countries are known.
+	deferred []deferredName
+	// covered marks the words already taken by a mention.
+	covered []bool
+}
+
+type deferredName struct {
+	m    normalize.PhraseMatch[*lexicon.Name]
+	kind MentionKind
+}
+
+func (s *scan) run() {
+	s.surnames = map[string]*Entity{}
+	s.textRoles = map[*Entity][]textRole{}
+	words := s.doc.Words
+	for i := 0; i < len(words); {
+		if n := s.at(i); n > i {
+			i = n
+			continue
+		}
+		i++
+	}
+	s.resolveDeferred()
+}
+
+// at tries every pattern at word i and returns the word after what it consumed (i when nothing).
+func (s *scan) at(i int) int {
+	if n, ok := s.titled(i); ok {
+		return n
+	}
+	if n, ok := s.honorificName(i); ok {
+		return n
+	}
+	if n, ok := s.surnameAt(i); ok {
+		return n
+	}
+	if m, ok := s.lex.MatchName(s.doc, i); ok {
+		return s.named(m)
+	}
+	if n, ok := s.englishName(i); ok {
+		return n
+	}
+	if n, ok := s.counterpart(i); ok {
+		return n
+	}
+	return i
+}
+
+// named records a lexicon name match and returns the word after it.
+func (s *scan) named(m normalize.PhraseMatch[*lexicon.Name]) int {
+	vals := m.Values
+	if len(vals) > 1 {
+		if v := s.choosePersonOrOther(m); v != nil {
+			vals = []*lexicon.Name{v}
+		}
+	}
+	if len(vals) > 1 && !sameCountry(vals) {
+		s.deferred = append(s.deferred, deferredName{m: m})
+		return m.W1
+	}
+	n := vals[0]
+	if n.Kind == lexicon.NamePerson {
+		p := s.pickPerson(vals)
+		e := s.person(p, "", "")
+		s.addMention(e, &Mention{W0: m.W0, W1: m.W1, Start: m.Start, End: m.End, NameStart: m.Start, Kind: MentionName})
+		// "Prime Minister Netanyahu of Israel", "King Abdullah of Jordan": nothing to add, the
+		// lexicon knows the state; but "Bashar al-Assad, the former president" is read by apposition.
+		if n2, ok := s.apposition(e, m.W1); ok {
+			return n2
+		}
+		return m.W1
+	}
+	s.place(m, n)
+	return m.W1
+}
+
+// place records a country, organization or place name.
+func (s *scan) place(m normalize.PhraseMatch[*lexicon.Name], n *lexicon.Name) {
+	switch n.Kind {
+	case lexicon.NameOrg:
+		e := s.org(n.Org)
+		s.addMention(e, &Mention{W0: m.W0, W1: m.W1, Start: m.Start, End: m.End, NameStart: m.Start, Kind: MentionName})
+	case lexicon.NameCountry, lexicon.NameDemonym, lexicon.NameCapital, lexicon.NameSeat, lexicon.NamePlace:
+		kind := map[lexicon.NameKind]MentionKind{lexicon.NameCountry: MentionName, lexicon.NameDemonym: MentionDemonym,
+			lexicon.NameCapital: MentionCapital, lexicon.NameSeat: MentionSeat, lexicon.NamePlace: MentionPlace}[n.Kind]
+		e := s.country(n.Country)
+		s.addMention(e, &Mention{W0: m.W0, W1: m.W1, Start: m.Start, End: m.End, NameStart: m.Start, Kind: kind,
+			Place: n.Place, Nationality: n.Country.Code})
+	}
+}
+
+// sameCountry reports whether every value names the same state (and none a person or organization),
+// as "سورية" the country and "سورية" the feminine nisba do.
+func sameCountry(vals []*lexicon.Name) bool {
+	for _, v := range vals {
+		if v.Country == nil || v.Kind == lexicon.NamePerson || v.Kind == lexicon.NameOrg || v.Country != vals[0].Country {
+			return false
+		}
+	}
+	return true
+}
+
+// addMention attaches a mention to an entity and records it.
+func (s *scan) addMention(e *Entity, m *Mention) {
+	m.Entity = e
+	if m.W0 < len(s.doc.Words) {
+		m.Sentence = s.doc.Words[m.W0].Sentence
+	}
+	e.Mentions = append(e.Mentions, m)
+	s.res.Mentions = append(s.res.Mentions, m)
+	if e.Type == diplograph.EntityPerson {
+		s.lastPersons = append(s.lastPersons, m)
+	}
+}
+
+// country returns the entity of a state, creating it on first use.
+func (s *scan) country(c *lexicon.Country) *Entity {
+	id := "country:" + c.Code
+	if e := s.res.byID[id]; e != nil {
+		return e
+	}
+	e := &Entity{ID: id, Type: diplograph.EntityCountry, Code: c.Code, Name: c.Name, NameAr: c.NameAr, Country: c}
+	s.res.byID[id] = e
+	s.res.Entities = append(s.res.Entities, e)
+	return e
+}
+
+// countryByCode returns the entity of a state by ISO code, or nil when the lexicon does not know it.
+func (s *scan) countryByCode(code string) *Entity {
+	if c := s.lex.Countries[code]; c != nil {
+		return s.country(c)
+	}
+	return nil
+}
+
+// org returns the entity of an organization.
+func (s *scan) org(o *lexicon.Org) *Entity {
+	id := o.ID()
+	if e := s.res.byID[id]; e != nil {
+		return e
+	}
+	e := &Entity{ID: id, Type: diplograph.EntityOrganization, Code: o.Code, Name: o.Name, NameAr: o.NameAr, Org: o}
+	s.res.byID[id] = e
+	s.res.Entities = append(s.res.Entities, e)
+	return e
+}
+
+// person returns the entity of a known official (p set) or of a person named nameText in the text.
+func (s *scan) person(p *lexicon.Person, nameText, key string) *Entity {
+	var id string
+	if p != nil {
+		id = p.ID
+	} else {
+		id = "person:" + slug(key)
+	}
+	if e := s.res.byID[id]; e != nil {
+		return e
+	}
+	e := &Entity{ID: id, Type: diplograph.EntityPerson, Person: p}
+	if p != nil {
+		e.Name, e.NameAr, e.Wikidata = p.Name, p.NameAr, p.Wikidata
+		if e.Name == "" {
+			e.Name = p.NameAr
+		}
+		e.surname = surnameKey(p.Name)
+		if k := surnameKey(p.NameAr); k != "" {
+			s.surnames[k] = e
+		}
+		for _, a := range p.Aliases {
+			if !strings.Contains(a, " ") {
+				continue
+			}
+			if k := surnameKey(a); k != "" && s.surnames[k] == nil {
+				s.surnames[k] = e
+			}
+		}
+	} else {
+		e.Name = nameText
+		if s.res.Language == "ar" || normalize.IsArabicLetter([]rune(nameText + " ")[0]) {
+			e.NameAr = nameText
+		}
+		e.surname = lastWordKey(key)
+	}
+	if e.surname != "" && strings.Contains(strings.TrimSpace(key+" "+e.Name), " ") {
+		if s.surnames[e.surname] == nil {
+			s.surnames[e.surname] = e
+		}
+	}
+	s.res.byID[id] = e
+	s.res.Entities = append(s.res.Entities, e)
+	return e
+}
+
+// surnameKey returns the folded key of the last word of a full name, or "" for a one-word name.
+func surnameKey(name string) string {
+	d := normalize.NewDoc(name)
+	if len(d.Words) < 2 {
+		return ""
+	}
+	return d.Words[len(d.Words)-1].Key
+}
+
+func lastWordKey(key string) string {
+	f := strings.Fields(key)
+	if len(f) < 2 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// pickPerson chooses among known persons sharing a name: the one in office at the article's date,
+// else the one whose last term ended most recently before it, else the first.
+func (s *scan) pickPerson(vals []*lexicon.Name) *lexicon.Person {
+	var persons []*lexicon.Person
+	for _, v := range vals {
+		if v.Kind == lexicon.NamePerson {
+			persons = append(persons, v.Person)
+		}
+	}
+	if len(persons) == 1 || s.res.Published.IsZero() {
+		return persons[0]
+	}
+	for _, p := range persons {
+		if len(p.TermsAt(s.res.Published)) > 0 {
+			return p
+		}
+	}
+	var best *lexicon.Person
+	var bestEnd diplograph.Date
+	for _, p := range persons {
+		if t, ok := p.LastTermBefore(s.res.Published); ok && (best == nil || bestEnd.Before(t.To)) {
+			best, bestEnd = p, t.To
+		}
+	}
+	if best != nil {
+		return best
+	}
+	return persons[0]
+}
+
+// choosePersonOrOther decides a phrase that is both a known person's alias and a country word (the
+// surname "السوداني" and the nisba "Sudanese"): after a title or a common noun it is the nisba; else
+// the person when in office at the article's date. It returns nil when the phrase is not of that kind.
+func (s *scan) choosePersonOrOther(m normalize.PhraseMatch[*lexicon.Name]) *lexicon.Name {
+	var person, other *lexicon.Name
+	for _, v := range m.Values {
+		if v.Kind == lexicon.NamePerson {
+			if person == nil {
+				person = v
+			}
+		} else if other == nil {
+			other = v
+		}
+	}
+	if person == nil || other == nil {
+		return nil
+	}
+	if m.W0 > 0 {
+		prev := &s.doc.Words[m.W0-1]
+		if prev.Gap == 0 && !prev.Newline && s.doc.Words[m.W0].Gap == 0 {
+			if _, ok := s.lex.MatchTitle(s.doc, m.W0-1); ok || s.lex.IsStopword(prev) {
+				return other
+			}
+		}
+	}
+	if s.res.Published.IsZero() || len(person.Person.TermsAt(s.res.Published)) > 0 {
+		return person
+	}
+	return other
+}
+
+// resolveDeferred decides ambiguous place names ("عمان": Oman or Amman) now that every unambiguous
+// state of the article is known: a state already named wins; otherwise the country reading.
+func (s *scan) resolveDeferred() {
+	for _, dn := range s.deferred {
+		m := dn.m
+		var pick *lexicon.Name
+		if prev := s.prevKey(m.W0); prev != "" {
+			for _, v := range m.Values {
+				if v.Kind == lexicon.NameCountry && (prev == "سلطنه" || prev == "دوله" || prev == "مملكه" || prev == "جمهوريه") {
+					pick = v
+				}
+				if v.Kind == lexicon.NameCapital && (prev == "العاصمه" || prev == "عاصمه") {
+					pick = v
+				}
+			}
+		}
+		if pick == nil {
+			for _, v := range m.Values {
+				if v.Country != nil && s.res.byID["country:"+v.Country.Code] != nil {
+					pick = v
+					break
+				}
+			}
+		}
+		if pick == nil {
+			for _, v := range m.Values {
+				if v.Kind == lexicon.NameCountry {
+					pick = v
+					break
+				}
+			}
+		}
+		if pick == nil {
+			pick = m.Values[0]
+		}
+		if pick.Kind == lexicon.NamePerson {
+			e := s.person(pick.Person, "", "")
+			s.addMention(e, &Mention{W0: m.W0, W1: m.W1, Start: m.Start, End: m.End, NameStart: m.Start, Kind: MentionName})
+			continue
+		}
+		s.place(m, pick)
+	}
+}
+
+// prevKey returns the key of the word before wi when nothing but space separates them.
+func (s *scan) prevKey(wi int) string {
+	if wi == 0 || s.doc.Words[wi].Gap != 0 {
+		return ""
+	}
+	st := s.doc.Words[wi-1].Stems()
+	return st[len(st)-1].Key
+}
+
+// homeCountry returns the state of the outlet: the country-code top-level domain of the article's URL
+// ("https://example-news.sa/…" → SA), when the lexicon knows that state.
+func homeCountry(lex *lexicon.Lexicon, a *diplograph.Article) string {
+	if a.URL == "" {
+		return ""
+	}
+	u, err := url.Parse(a.URL)
+	if err != nil {
+		return ""
+	}
+	host := u.Hostname()
+	i := strings.LastIndexByte(host, '.')
+	if i < 0 {
+		return ""
+	}
+	tld := strings.ToUpper(host[i+1:])
+	if tld == "UK" {
+		tld = "GB"
+	}
+	if len(tld) == 2 && lex.Countries[tld] != nil && tld != "TV" && tld != "IO" && tld != "ME" && tld != "CO" && tld != "AI" {
+		return tld
+	}
+	return ""
+}
