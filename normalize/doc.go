@@ -85,6 +85,7 @@ func (d *Doc) buildWords() {
 			n := &toks[j]
 			w.T1, w.End = j+1, n.End
 			w.Key = t.Fold + n.Fold
+			w.Cap = w.Cap || n.Cap // "al-Salama" is a capitalized name
 			i = j
 		}
 		w.stems = stems(w.Key, w.Script, t.Fold)
@@ -146,6 +147,10 @@ func stems(key string, script Script, first string) []Stem {
 				rest := key[len(p):]
 				if utf8.RuneCountInString(rest) >= 2 {
 					out = appendStem(out, Stem{Key: rest, Skip: utf8.RuneCountInString(p)})
+					if strings.HasSuffix(p, "لل") {
+						// ل + ال: "لليمن" is "ل" + "اليمن".
+						out = appendStem(out, Stem{Key: "ال" + rest, Skip: utf8.RuneCountInString(p)})
+					}
 				}
 			}
 		}

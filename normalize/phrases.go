@@ -47,9 +47,10 @@ func (s *PhraseSet[V]) Add(text string, v V) {
 	w0 := &d.Words[0]
 	p := phrase[V]{rest: keys[1:], value: v, acronym: w0.Upper && len(d.Words) == 1, latin: w0.Script == ScriptLatin}
 	s.addKey(keys[0], p)
-	if w0.Script == ScriptArabic && !s.KeepArticle {
+	if w0.Script == ScriptArabic && !s.KeepArticle && len(d.Words) > 1 {
 		for _, st := range w0.Stems()[1:] {
-			// Only the bare form after the article: "الامم" is also indexed as "امم".
+			// Only the bare form after the article: "الامم المتحده" is also indexed as "امم المتحده"
+			// (a one-word name keeps its article: "يمن" is a verb, "اليمن" the country).
 			if st.Skip == 2 && len(w0.Key) > 4 && w0.Key[:4] == "ال" {
 				s.addKey(st.Key, p)
 			}
@@ -125,7 +126,7 @@ func matchRest(d *Doc, wi int, keys []string) (int, bool) {
 			return 0, false
 		}
 		w := &d.Words[j]
-		if w.Gap != 0 && w.Gap != '-' || w.Newline {
+		if w.Gap != 0 && w.Gap != '-' && w.Gap != '\'' || w.Newline {
 			return 0, false
 		}
 		if w.Key != key {

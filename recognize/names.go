@@ -34,7 +34,7 @@ func (s *scan) readName(j int) int {
 	k, parts := j, 0
 	for k < len(words) && parts < 5 {
 		w := &words[k]
-		if w.Script != normalize.ScriptArabic || w.Newline || k > j && w.Gap != 0 && w.Gap != '-' {
+		if w.Script != normalize.ScriptArabic || k > j && (w.Newline || w.Gap != 0 && w.Gap != '-') {
 			break
 		}
 		if nameConnectors[w.Key] {
@@ -65,6 +65,47 @@ func (s *scan) readName(j int) int {
 	return k
 }
 
+// plausibleName reports whether words [j, end) read as a person's name rather than a noun phrase. In
+// Arabic, which has no capitals, a name after a title is checked word by word: no word after the
+// first is an indefinite feminine noun or adjective ("مذكرة رسمية"), none carries a pronoun suffix
+// ("وسلمته", "بها"), and the first has no article.
+func (s *scan) plausibleName(j, end int) bool {
+	words := s.doc.Words
+	if words[j].Script != normalize.ScriptArabic {
+		return true
+	}
+	for k := j; k < end; k++ {
+		key := words[k].Key
+		if nameConnectors[key] {
+			continue
+		}
+		if strings.ContainsAny(s.doc.Slice(words[k].Start, words[k].End), "\u064B\u064C\u064D") {
+			return false // tanween marks an indefinite noun or an adverb ("مؤكداً"), never a name
+		}
+		particle := strings.HasPrefix(key, "ابو") || strings.HasPrefix(key, "عبد") || strings.HasPrefix(key, "ابي")
+		article := strings.HasPrefix(key, "ال")
+		if k == j && (article || strings.HasPrefix(key, "وال") || strings.HasPrefix(key, "بال") || strings.HasPrefix(key, "لل")) {
+			return false
+		}
+		if k > j && !article && !particle && strings.HasSuffix(key, "ه") && len([]rune(key)) > 2 {
+			return false
+		}
+		for _, suf := range []string{"ته", "تها", "تهم", "ها", "هم", "كم", "نا"} {
+			if strings.HasSuffix(key, suf) && len([]rune(key)) > len([]rune(suf))+2 && !article && k > j {
+				return false
+			}
+		}
+		if k == j && strings.HasPrefix(key, "و") {
+			st := words[k].Stems()
+			rest := st[len(st)-1].Key
+			if strings.HasSuffix(rest, "ته") || strings.HasSuffix(rest, "ها") {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // notNameWord reports whether word k cannot be part of a name: a stop word, a title, a date word, or
 // a country or organization name.
 func (s *scan) notNameWord(k int) bool {
@@ -73,6 +114,9 @@ func (s *scan) notNameWord(k int) bool {
 		return true
 	}
 	if _, ok := s.lex.MatchTitle(s.doc, k); ok {
+		return true
+	}
+	if hm, ok := s.lex.MatchHonorific(s.doc, k); ok && clean(w, hm.Start) {
 		return true
 	}
 	if nm, ok := s.lex.MatchName(s.doc, k); ok {
@@ -92,10 +136,10 @@ func (s *scan) readLatinName(j int) int {
 	k := j
 	for k < len(words) && k-j < 6 {
 		w := &words[k]
-		if w.Script != normalize.ScriptLatin || w.Newline {
+		if w.Script != normalize.ScriptLatin || k > j && w.Newline {
 			break
 		}
-		if k > j && w.Gap != 0 && w.Gap != '-' {
+		if k > j && w.Gap != 0 && w.Gap != '-' && w.Gap != '\'' {
 			// "Joseph R. Biden": a period after an initial.
 			prev := &words[k-1]
 			if !(w.Gap == '.' && len(prev.Key) == 1 && prev.Cap) {
@@ -136,7 +180,7 @@ func hasPerson(vals []*lexicon.Name) bool {
 // then a title (read as a titled name) or a name followed by a title in apposition.
 func (s *scan) honorificName(i int) (int, bool) {
 	hm, ok := s.lex.MatchHonorific(s.doc, i)
-	if !ok {
+	if !ok || !clean(&s.doc.Words[i], hm.Start) {
 		return 0, false
 	}
 	j := s.skipHonorifics(hm.W1)
@@ -173,6 +217,15 @@ func (s *scan) honorificName(i int) (int, bool) {
 	s.markCovered(m)
 	s.addTextRole(e, info.role(s.doc.Slice(words[info.w0].Start, words[info.w1-1].End)), nil)
 	return k, true
+}
+
+// clean reports whether a match starting at offset start of word w has no proclitic but the
+// conjunction و: "وسمو" may begin an honorific, "لدولة" may not.
+func clean(w *normalize.Word, start int) bool {
+	if start == w.Start {
+		return true
+	}
+	return start == w.Start+1 && strings.HasPrefix(w.Key, "و")
 }
 
 // titleAfter reads a title in apposition at word j ("… أمير دولة قطر", "…, the foreign minister of
@@ -215,8 +268,8 @@ func (s *scan) titleAfter(j int) (*titleInfo, int) {
 		}
 	}
 	tm, ok := s.lex.MatchTitle(s.doc, k)
-	if !ok || k >= len(words) {
-		return nil, j
+	if !ok || k >= len(words) || tm.Start != words[k].Start {
+		return nil, j // "للرئيس الروسي" after a name is not his title
 	}
 	info := &titleInfo{entry: tm.Values[0], w0: k, w1: tm.W1, start: words[k].Start, former: former}
 	if nat != nil {
@@ -228,6 +281,16 @@ func (s *scan) titleAfter(j int) (*titleInfo, int) {
 	end := s.complement(info, tm.W1)
 	if info.entry.NeedsCountry && info.country == "" && info.org == "" {
 		return nil, j
+	}
+	// A title followed by its own name belongs to that name, not to the one before:
+	// "… يقوم بها وزير الخارجية السوري وليد المعلم".
+	if n := s.skipHonorifics(end); n < len(words) && words[n].Gap == 0 && !words[n].Newline {
+		if nm, ok := s.lex.MatchName(s.doc, n); ok && hasPerson(nm.Values) {
+			return nil, j
+		}
+		if r := s.readName(n); r-n >= 2 || r-n == 1 && words[n].Script == normalize.ScriptLatin {
+			return nil, j
+		}
 	}
 	return info, end
 }
@@ -339,7 +402,7 @@ func (s *scan) counterpart(i int) (int, bool) {
 				return end, true
 			}
 		}
-		if w.Script == normalize.ScriptLatin && k < len(words) && (words[k].Gap == ',' || words[k].Gap == '(') {
+		if w.Script == normalize.ScriptLatin && k < len(words) && (words[k].Gap == ',' || words[k].Gap == '(' || words[k].Gap == 0) {
 			if nm, ok := s.lex.MatchName(s.doc, k); ok && hasPerson(nm.Values) {
 				e := s.person(s.pickPersonFor(personsOf(nm.Values), info), "", "")
 				s.recordTitled(e, info, k, k, nm.W1)

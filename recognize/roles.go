@@ -46,6 +46,9 @@ func (s *scan) assignRoles() {
 				}
 			}
 			if r.Country == "" && r.Org == "" {
+				r.Country = tr.context
+			}
+			if r.Country == "" && r.Org == "" {
 				r.Country = s.res.Home
 			}
 			for _, lr := range lexRoles {

@@ -26,7 +26,17 @@ type scan struct {
 	deferred []deferredName
 	// covered marks the words already taken by a mention.
 	covered []bool
+	// lastInstitution is the last nationality that qualified a ministry or government ("وزارة
+	// الخارجية الأردنية", "Jordan's Foreign Ministry").
+	lastInstitution *Mention
 }
+
+// governmentWords are the institutions whose nationality later titles without one inherit.
+var governmentWords = foldKeys(map[string]bool{
+	"وزارة": true, "الوزارة": true, "الخارجية": true, "خارجية": true, "الحكومة": true, "حكومة": true,
+	"الرئاسة": true, "رئاسة": true, "المغتربين": true, "الدبلوماسية": true, "بيان": true, "البيان": true,
+	"ministry": true, "government": true, "foreign": true, "office": true, "presidency": true,
+})
 
 type deferredName struct {
 	m    normalize.PhraseMatch[*lexicon.Name]
@@ -83,10 +93,14 @@ func (s *scan) named(m normalize.PhraseMatch[*lexicon.Name]) int {
 		return m.W1
 	}
 	n := vals[0]
+	if n.Kind == lexicon.NamePerson && s.namesAFacility(m) {
+		return m.W1 // "مطار رفيق الحريري", "John F. Kennedy Airport": a place named after the person
+	}
 	if n.Kind == lexicon.NamePerson {
 		p := s.pickPerson(vals)
 		e := s.person(p, "", "")
 		s.addMention(e, &Mention{W0: m.W0, W1: m.W1, Start: m.Start, End: m.End, NameStart: m.Start, Kind: MentionName})
+		s.nestedCountries(m.W0+1, m.W1)
 		// "Prime Minister Netanyahu of Israel", "King Abdullah of Jordan": nothing to add, the
 		// lexicon knows the state; but "Bashar al-Assad, the former president" is read by apposition.
 		if n2, ok := s.apposition(e, m.W1); ok {
@@ -96,6 +110,50 @@ func (s *scan) named(m normalize.PhraseMatch[*lexicon.Name]) int {
 	}
 	s.place(m, n)
 	return m.W1
+}
+
+// facilityBefore and facilityAfter are nouns of places named after people.
+var (
+	facilityBefore = foldKeys(map[string]bool{"مطار": true, "شارع": true, "مستشفى": true, "جامعة": true, "ملعب": true,
+		"ساحة": true, "مسجد": true, "مدرسة": true, "جسر": true, "قاعة": true, "مركز": true, "مؤسسة": true, "جائزة": true,
+		"ميناء": true, "مرفأ": true, "مدينة": true, "قاعدة": true, "سد": true, "ضريح": true, "نفق": true})
+	facilityAfter = foldKeys(map[string]bool{"airport": true, "international": true, "street": true, "hospital": true,
+		"university": true, "stadium": true, "square": true, "mosque": true, "bridge": true, "foundation": true,
+		"center": true, "centre": true, "prize": true, "avenue": true, "boulevard": true, "dam": true, "port": true})
+)
+
+// namesAFacility reports whether a person's name is part of a place's name: "مطار رفيق الحريري",
+// "Rafic Hariri International Airport".
+func (s *scan) namesAFacility(m normalize.PhraseMatch[*lexicon.Name]) bool {
+	words := s.doc.Words
+	if m.W0 > 0 && words[m.W0].Gap == 0 {
+		st := words[m.W0-1].Stems()
+		if facilityBefore[words[m.W0-1].Key] || facilityBefore[st[len(st)-1].Key] {
+			return true
+		}
+	}
+	return m.W1 < len(words) && words[m.W1].Gap == 0 && words[m.W1].Script == normalize.ScriptLatin && words[m.W1].Cap && facilityAfter[words[m.W1].Key]
+}
+
+// nestedCountries records the states named inside a person's name as the lexicon writes it ("King
+// Abdullah of Jordan"): they count as mentioned, but the words stay the person's.
+func (s *scan) nestedCountries(w0, w1 int) {
+	for k := w0; k < w1; k++ {
+		nm, ok := s.lex.MatchName(s.doc, k)
+		if !ok || nm.W1 > w1 {
+			continue
+		}
+		for _, v := range nm.Values {
+			if v.Kind == lexicon.NameCountry || v.Kind == lexicon.NameDemonym {
+				e := s.country(v.Country)
+				m := &Mention{W0: nm.W0, W1: nm.W1, Start: nm.Start, End: nm.End, NameStart: nm.Start, Kind: MentionName,
+					Nationality: v.Country.Code, Entity: e, Sentence: s.doc.Words[nm.W0].Sentence}
+				e.Mentions = append(e.Mentions, m)
+				break
+			}
+		}
+		k = nm.W1 - 1
+	}
 }
 
 // place records a country, organization or place name.
@@ -108,8 +166,26 @@ func (s *scan) place(m normalize.PhraseMatch[*lexicon.Name], n *lexicon.Name) {
 		kind := map[lexicon.NameKind]MentionKind{lexicon.NameCountry: MentionName, lexicon.NameDemonym: MentionDemonym,
 			lexicon.NameCapital: MentionCapital, lexicon.NameSeat: MentionSeat, lexicon.NamePlace: MentionPlace}[n.Kind]
 		e := s.country(n.Country)
-		s.addMention(e, &Mention{W0: m.W0, W1: m.W1, Start: m.Start, End: m.End, NameStart: m.Start, Kind: kind,
-			Place: n.Place, Nationality: n.Country.Code})
+		mm := &Mention{W0: m.W0, W1: m.W1, Start: m.Start, End: m.End, NameStart: m.Start, Kind: kind,
+			Place: n.Place, Nationality: n.Country.Code}
+		s.addMention(e, mm)
+		s.noteInstitution(mm)
+	}
+}
+
+// noteInstitution remembers a nationality that qualifies a government body: the word before it in
+// Arabic ("وزارة الخارجية الأردنية"), the word after it in English ("Jordan's Foreign Ministry").
+func (s *scan) noteInstitution(m *Mention) {
+	words := s.doc.Words
+	if m.W0 > 0 && words[m.W0].Gap == 0 && words[m.W0].Script == normalize.ScriptArabic {
+		st := words[m.W0-1].Stems()
+		if governmentWords[words[m.W0-1].Key] || governmentWords[st[len(st)-1].Key] {
+			s.lastInstitution = m
+			return
+		}
+	}
+	if m.W1 < len(words) && words[m.W1].Gap == 0 && words[m.W1].Script == normalize.ScriptLatin && governmentWords[words[m.W1].Key] {
+		s.lastInstitution = m
 	}
 }
 
@@ -187,14 +263,8 @@ func (s *scan) person(p *lexicon.Person, nameText, key string) *Entity {
 			e.Name = p.NameAr
 		}
 		e.surname = surnameKey(p.Name)
-		if k := surnameKey(p.NameAr); k != "" {
-			s.surnames[k] = e
-		}
-		for _, a := range p.Aliases {
-			if !strings.Contains(a, " ") {
-				continue
-			}
-			if k := surnameKey(a); k != "" && s.surnames[k] == nil {
+		for _, n := range append([]string{p.NameAr}, p.Aliases...) {
+			if k := surnameKey(n); k != "" && s.surnames[k] == nil && !s.lex.IsStopKey(k) {
 				s.surnames[k] = e
 			}
 		}
@@ -205,7 +275,7 @@ func (s *scan) person(p *lexicon.Person, nameText, key string) *Entity {
 		}
 		e.surname = lastWordKey(key)
 	}
-	if e.surname != "" && strings.Contains(strings.TrimSpace(key+" "+e.Name), " ") {
+	if e.surname != "" && !s.lex.IsStopKey(e.surname) && strings.Contains(strings.TrimSpace(key+" "+e.Name), " ") {
 		if s.surnames[e.surname] == nil {
 			s.surnames[e.surname] = e
 		}

@@ -33,8 +33,8 @@ func (t *titleInfo) role(office string) diplograph.Role {
 }
 
 // institutionWords may stand between a title and the nationality that qualifies it: "المتحدث باسم
-// وزارة الخارجية السودانية", "أمير دولة قطر".
-var institutionWords = map[string]bool{
+// وزارة الخارجية السودانية", "أمير دولة قطر". Keys are folded when the package loads.
+var institutionWords = foldKeys(map[string]bool{
 	"وزاره": true, "الوزاره": true, "الخارجيه": true, "خارجيه": true, "الحكومه": true, "حكومه": true,
 	"الرئاسه": true, "رئاسه": true, "الجيش": true, "الدفاع": true, "الداخليه": true, "دوله": true,
 	"جمهوريه": true, "مملكه": true, "سلطنه": true, "اماره": true, "الدوله": true, "الجمهوريه": true,
@@ -44,17 +44,34 @@ var institutionWords = map[string]bool{
 	"المؤقت": true, "الموقت": true, "بالوكاله": true, "الجديد": true, "الجديده": true, "الحالي": true,
 	"الاعلي": true, "العام": true, "الشؤون": true, "الخارجيه،": true, "حكومتها": true, "خارجيتها": true,
 	"وزارتها": true, "بلاده": true, "للشؤون": true, "الدبلوماسيه": true, "الاول": true, "الانتقالي": true,
+	"الشؤون الخارجيه": true, "لشؤون": true, "شؤون": true, "المسؤول": true, "عن": false,
+	// portfolios coordinated in long ministry names
+	"الهجره": true, "المغتربين": true, "الجاليه": true, "الوطنيه": true, "بالخارج": true, "الخارج": true,
+	"المقيمين": true, "المغاربه": true, "التعاون": true, "الدولي": true, "الافريقي": true, "الافريقيه": true,
+	"العربيه": true, "الاقليمي": true, "الاقتصاد": true, "التخطيط": true, "التجاره": true, "الصناعه": true,
+	"الاستثمار": true, "الانتاج": true, "الحربي": true,
+})
+
+// foldKeys returns the map with every key folded (normalize.Fold), so that it can be written readably.
+func foldKeys(m map[string]bool) map[string]bool {
+	out := make(map[string]bool, len(m))
+	for k, v := range m {
+		if v {
+			out[normalize.Fold(k)] = true
+		}
+	}
+	return out
 }
 
-var formerWords = map[string]bool{
+var formerWords = foldKeys(map[string]bool{
 	"السابق": true, "السابقه": true, "الاسبق": true, "الاسبقه": true, "المخلوع": true, "المخلوعه": true,
 	"الراحل": true, "الراحله": true, "المعزول": true, "المقال": true, "البائد": true,
 	"former": true, "late": true, "ex": true, "deposed": true, "ousted": true,
-}
+})
 
 // postingWords introduce the state an ambassador or envoy is posted to, which is not his own:
 // "سفير X لدى Y", "المبعوث الأممي إلى سوريا", "ambassador to Syria".
-var postingWords = map[string]bool{"لدي": true, "الي": true, "to": true, "في": true, "بـ": true, "في،": true}
+var postingWords = foldKeys(map[string]bool{"لدى": true, "إلى": true, "to": true, "في": true})
 
 // titled reads a person named with a title at word i: "وزير الخارجية السوري أسعد الشيباني", "Syrian
 // Foreign Minister Asaad al-Shaibani", "President Biden", "الرئيس الروسي" (title only).
@@ -109,10 +126,16 @@ func (s *scan) titled(i int) (int, bool) {
 		}
 	}
 	j := s.complement(info, tm.W1)
+	if info.entry.NeedsCountry && info.country == "" && info.org == "" {
+		if nat != nil {
+			return nat.W1, true
+		}
+		return 0, false
+	}
 	nameStart := j
 	j = s.skipHonorifics(j)
 	// The name.
-	if j < len(words) && !words[j].Newline && (words[j].Gap == 0 || j == tm.W1 && words[j].Gap == ',') {
+	if j < len(words) && !words[j].Newline && (words[j].Gap == 0 || words[j].Gap == ',' || words[j].Gap == '،') {
 		if e, end, ok := s.nameAt(j, info); ok {
 			s.recordTitled(e, info, nameStart, j, end)
 			if n2, ok := s.apposition(e, end); ok {
@@ -207,6 +230,11 @@ func (s *scan) complement(info *titleInfo, j int) int {
 				j = nm.W1
 				continue
 			}
+			// "لدى المملكة", "في بلادنا": a host named by a common noun.
+			if j+1 < len(words) && words[j+1].Gap == 0 && strings.HasPrefix(words[j+1].Key, "ال") {
+				j += 2
+				continue
+			}
 			return j
 		case w.Script == normalize.ScriptLatin && (key == "of" || key == "for") && info.country == "" && info.org == "":
 			if nm, ok := s.lex.MatchName(s.doc, j+1); ok {
@@ -223,6 +251,27 @@ func (s *scan) complement(info *titleInfo, j int) int {
 				}
 			}
 			return j
+		}
+		// "سفير خادم الحرمين الشريفين", "المبعوث الخاص للرئيس الروسي": a title in the genitive gives
+		// the state the holder serves; it names no one here.
+		if inner, ok := s.lex.MatchTitle(s.doc, j); ok && info.takesGenitive() && info.country == "" && info.org == "" {
+			in := &titleInfo{entry: inner.Values[0], w0: j, w1: inner.W1, start: w.Start}
+			k := s.complement(in, inner.W1)
+			c := in.country
+			if c == "" {
+				c = inner.Values[0].Country
+			}
+			if c == "" && in.org == "" {
+				return j
+			}
+			info.country, info.org, info.nationality = c, in.org, in.nationality
+			j = k
+			info.w1 = j
+			continue
+		}
+		if w.Script == normalize.ScriptArabic && strings.HasPrefix(key, "و") && institutionWords[w.Stems()[len(w.Stems())-1].Key] {
+			j++ // "وزير الخارجية والهجرة وشؤون المصريين بالخارج": a coordinated portfolio
+			continue
 		}
 		if nm, ok := s.lex.MatchName(s.doc, j); ok {
 			v := nationalityOf(nm.Values)
@@ -266,6 +315,17 @@ func (s *scan) complement(info *titleInfo, j int) int {
 	return j
 }
 
+// takesGenitive reports whether the title is held on behalf of someone named after it: the
+// ambassador, envoy, spokesman or adviser of a head of state ("سفير خادم الحرمين الشريفين").
+func (t *titleInfo) takesGenitive() bool {
+	switch t.entry.Title {
+	case diplograph.TitleAmbassador, diplograph.TitleEnvoy, diplograph.TitleSpokesperson, diplograph.TitleOfficial,
+		diplograph.TitleMinister:
+		return true
+	}
+	return false
+}
+
 // isPosting reports whether the title is one whose holder is posted abroad.
 func (t *titleInfo) isPosting() bool {
 	switch t.entry.Title {
@@ -299,6 +359,11 @@ func (s *scan) nameAt(j int, info *titleInfo) (*Entity, int, bool) {
 			}
 		}
 		if len(persons) > 0 {
+			// "أحمد بن عبدالعزيز قطان" is not the prince "أحمد بن عبدالعزيز": when the name goes on
+			// past the lexicon's and the title does not fit the known person, it is someone else.
+			if ext := s.readName(j); ext > nm.W1 && s.fittingPerson(persons, info) == nil && s.plausibleName(j, ext) {
+				return s.unknownPerson(j, ext, info), ext, true
+			}
 			p := s.pickPersonFor(persons, info)
 			e := s.person(p, "", "")
 			// A known person written with more words than the lexicon has ("عادل بن أحمد الجبير" when
@@ -313,17 +378,72 @@ func (s *scan) nameAt(j int, info *titleInfo) (*Entity, int, bool) {
 	}
 	// One word after a title is a name only when the lexicon knows it as a surname of someone in
 	// office, or in English when it is capitalized and not a common word.
-	if end-j == 1 && words[j].Script == normalize.ScriptArabic {
+	if end-j == 1 && words[j].Script == normalize.ScriptArabic || !s.plausibleName(j, end) {
 		return nil, 0, false
 	}
-	text := s.doc.Slice(words[j].Start, words[end-1].End)
-	key := keyOf(words[j:end])
-	// The same full name may already be known under a lexicon id through one of its surnames.
-	if e := s.surnames[words[end-1].Key]; e != nil && e.Person != nil && sharesGivenName(e, words[j:end]) {
+	// The person may already be named in the article: "Prime Minister Johnson" after "Boris Johnson",
+	// "Foreign Minister Faisal" after "Prince Faisal bin Farhan".
+	if e := s.surnames[words[end-1].Key]; e != nil && (end-j == 1 || sharesGivenName(e, words[j:end])) {
 		return e, end, true
 	}
-	e := s.person(nil, text, key)
-	return e, end, true
+	if end-j == 1 {
+		if e := s.personWithWord(words[j].Key, info); e != nil {
+			return e, end, true
+		}
+	}
+	// Or known to the lexicon under a shorter form: "Joseph R. Biden" is "Joe Biden", whose surname
+	// "Biden" is a listed alias; accepted when the title fits one of the person's terms.
+	if nm, ok := s.lex.MatchName(s.doc, end-1); ok && nm.W1 == end {
+		if p := s.fittingPerson(personsOf(nm.Values), info); p != nil {
+			return s.person(p, "", ""), end, true
+		}
+	}
+	return s.unknownPerson(j, end, info), end, true
+}
+
+// unknownPerson returns the entity of a person the lexicon does not know, named by words [j, end).
+func (s *scan) unknownPerson(j, end int, info *titleInfo) *Entity {
+	words := s.doc.Words
+	return s.person(nil, s.doc.Slice(words[j].Start, words[end-1].End), keyOf(words[j:end]))
+}
+
+// personWithWord returns a person of the article one of whose name words is key and whose known
+// roles fit the title.
+func (s *scan) personWithWord(key string, info *titleInfo) *Entity {
+	for _, e := range s.res.Entities {
+		if e.Type != diplograph.EntityPerson {
+			continue
+		}
+		found := false
+		for _, n := range append([]string{e.Name, e.NameAr}, e.Aliases...) {
+			for _, w := range normalize.NewDoc(n).Words {
+				if w.Key == key {
+					found = true
+				}
+			}
+		}
+		if !found {
+			continue
+		}
+		for _, r := range s.rolesSoFar(e) {
+			if sameTitle(r.Title, info.entry.Title) || r.Title == info.entry.Title {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+// fittingPerson returns the known person whose terms fit a title (and its state, when given).
+func (s *scan) fittingPerson(vals []*lexicon.Name, info *titleInfo) *lexicon.Person {
+	for _, v := range vals {
+		for _, t := range v.Person.Terms {
+			if (t.Title == info.entry.Title || sameTitle(t.Title, info.entry.Title)) && (info.country == "" || t.Country == info.country) {
+				return v.Person
+			}
+		}
+	}
+	return nil
 }
 
 // sharesGivenName reports whether the words of a name start like the entity's known name.
@@ -362,6 +482,8 @@ func keyOf(ws []normalize.Word) string {
 // recordTitled records a person named with a title.
 func (s *scan) recordTitled(e *Entity, info *titleInfo, nameStart, j, end int) {
 	words := s.doc.Words
+	inherit := s.coordinated(info.w0)
+	ctx := s.contextNationality(info.w0)
 	m := &Mention{W0: info.w0, W1: end, Start: info.start, End: words[end-1].End, NameStart: words[j].Start,
 		Kind: MentionTitled, Nationality: info.country}
 	s.addMention(e, m)
@@ -370,7 +492,7 @@ func (s *scan) recordTitled(e *Entity, info *titleInfo, nameStart, j, end int) {
 	if info.nationality != nil && info.nationality.W0 < info.w0 {
 		office = s.doc.Slice(words[info.nationality.W1].Start, words[max(info.nationality.W1, nameStart-1)].End)
 	}
-	s.addTextRole(e, info.role(strings.TrimSpace(office)), s.coordinated(info.w0))
+	s.addTextRoleCtx(e, info.role(strings.TrimSpace(office)), inherit, ctx)
 	if e.Person == nil && e.surname != "" && s.surnames[e.surname] == nil {
 		s.surnames[e.surname] = e
 	}
@@ -406,6 +528,11 @@ func (s *scan) ofCountryAfter(e *Entity, info *titleInfo, j int) int {
 // held it for that state on the article's date, or the last person of the article with that title.
 func (s *scan) titleHolder(info *titleInfo) *Entity {
 	t := info.entry.Title
+	if !uniqueOffice(t) {
+		return s.lastWith(func(r diplograph.Role) bool {
+			return sameTitle(r.Title, t) && (info.country == "" || r.Country == info.country)
+		})
+	}
 	if info.country != "" || info.org != "" {
 		country := info.country
 		if country == "" {
@@ -427,6 +554,19 @@ func (s *scan) titleHolder(info *titleInfo) *Entity {
 		}
 	}
 	return s.lastWith(func(r diplograph.Role) bool { return sameTitle(r.Title, t) })
+}
+
+// uniqueOffice reports whether one person at a time holds the title for a state, so that the title
+// and the state name the person: "the Russian president" does, "the American ambassador" does not.
+func uniqueOffice(t diplograph.Title) bool {
+	switch t {
+	case diplograph.TitleHeadOfState, diplograph.TitlePresident, diplograph.TitleVicePresident, diplograph.TitleKing,
+		diplograph.TitleEmir, diplograph.TitleSultan, diplograph.TitleCrownPrince, diplograph.TitlePrimeMinister,
+		diplograph.TitleForeignMinister, diplograph.TitleDefenseMinister, diplograph.TitleInteriorMinister,
+		diplograph.TitleSecretaryGeneral:
+		return true
+	}
+	return false
 }
 
 // sameTitle reports whether a title mentioned without a name (t) may refer back to a person holding
@@ -502,17 +642,44 @@ func (s *scan) coordinated(w0 int) *Entity {
 	return nil
 }
 
-// textRole is a role the text states, with the person whose state it inherits when it names none.
+// textRole is a role the text states, with the person whose state it inherits when it names none,
+// and the state the context suggests (context) as the last resort.
 type textRole struct {
 	role    diplograph.Role
 	inherit *Entity
+	context string
 }
 
 func (s *scan) addTextRole(e *Entity, r diplograph.Role, inherit *Entity) {
+	s.addTextRoleCtx(e, r, inherit, "")
+}
+
+func (s *scan) addTextRoleCtx(e *Entity, r diplograph.Role, inherit *Entity, context string) {
 	for _, tr := range s.textRoles[e] {
 		if tr.role.Title == r.Title && tr.role.Country == r.Country && tr.role.Org == r.Org && tr.role.Former == r.Former {
 			return
 		}
 	}
-	s.textRoles[e] = append(s.textRoles[e], textRole{role: r, inherit: inherit})
+	s.textRoles[e] = append(s.textRoles[e], textRole{role: r, inherit: inherit, context: context})
+}
+
+// contextNationality returns the state the words before w0 suggest for a title that names none: the
+// state of the last ministry or government named in this or the previous sentence ("أدانت وزارة
+// الخارجية الأردنية … وأكد الناطق باسم الوزارة"), else the last state named earlier in the same
+// sentence ("وفد صيني برئاسة نائب وزير الخارجية").
+func (s *scan) contextNationality(w0 int) string {
+	sent := s.doc.Words[w0].Sentence
+	if s.lastInstitution != nil && s.lastInstitution.W1 <= w0 && s.lastInstitution.Sentence >= sent-1 {
+		return s.lastInstitution.Nationality
+	}
+	for k := len(s.res.Mentions) - 1; k >= 0; k-- {
+		m := s.res.Mentions[k]
+		if m.Sentence < sent {
+			break
+		}
+		if m.W1 <= w0 && m.Entity.Type == diplograph.EntityCountry && m.Kind != MentionPlace {
+			return m.Entity.Code
+		}
+	}
+	return ""
 }
