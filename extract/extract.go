@@ -3,6 +3,8 @@
 package extract
 
 import (
+	"io"
+
 	"github.com/diplograph/diplograph"
 	"github.com/diplograph/diplograph/lexicon"
 	"github.com/diplograph/diplograph/normalize"
@@ -20,6 +22,9 @@ type Extractor struct {
 	KeepBody bool
 }
 
+// SetTrace makes the extractor explain every sentence to w (nil turns it off). Not for concurrent use.
+func (x *Extractor) SetTrace(w io.Writer) { x.relater.Trace = w }
+
 // New returns an Extractor using lex.
 func New(lex *lexicon.Lexicon) *Extractor {
 	return &Extractor{lex: lex, recognizer: &recognize.Recognizer{Lex: lex}, relater: &relate.Relater{Lex: lex}, KeepBody: true}
@@ -34,7 +39,7 @@ func (x *Extractor) Extract(a *diplograph.Article) *diplograph.Extraction {
 		Version: diplograph.ContractVersion,
 		Article: diplograph.ArticleMeta{ID: a.ID, Title: a.Title, URL: a.URL, Source: a.Source, Published: a.Published,
 			Language: a.Language},
-		Entities:  entities(rec),
+		Entities:  entities(rec, rel.Entities),
 		Events:    rel.Events,
 		Positions: rel.Positions,
 	}
@@ -52,9 +57,9 @@ func (x *Extractor) Extract(a *diplograph.Article) *diplograph.Extraction {
 }
 
 // entities converts the recognized entities to the contract's form.
-func entities(rec *recognize.Result) []diplograph.Entity {
-	out := make([]diplograph.Entity, 0, len(rec.Entities))
-	for _, e := range rec.Entities {
+func entities(rec *recognize.Result, extra []*recognize.Entity) []diplograph.Entity {
+	out := make([]diplograph.Entity, 0, len(rec.Entities)+len(extra))
+	for _, e := range append(rec.Entities[:len(rec.Entities):len(rec.Entities)], extra...) {
 		de := diplograph.Entity{ID: e.ID, Type: e.Type, Code: e.Code, Name: e.Name, NameAr: e.NameAr,
 			Aliases: e.Aliases, Wikidata: e.Wikidata, Roles: e.Roles, Mentions: []diplograph.Mention{}}
 		if e.Type == diplograph.EntityCountry || e.Type == diplograph.EntityOrganization {

@@ -18,6 +18,7 @@ type Triggers struct {
 	Topics    *normalize.PhraseSet[*TopicTrigger]
 	Modality  *normalize.PhraseSet[*ModalityTrigger]
 	Relations *normalize.PhraseSet[string] // relation words: "الجانبان", "the two sides", "counterpart"…
+	Inverters *normalize.PhraseSet[string] // "المساس ب", "violation of": the topic after is violated
 
 	events    []*EventTrigger
 	speech    []*SpeechTrigger
@@ -25,6 +26,7 @@ type Triggers struct {
 	topics    []*TopicTrigger
 	modality  []*ModalityTrigger
 	relations [][2]string
+	inverters []string
 }
 
 // EventTrigger is a word or phrase that reports an event.
@@ -95,8 +97,8 @@ func (t *Triggers) read(rel, full string, r io.Reader) error {
 			default:
 				return row.errorf("roles %q: want HOST>GUEST, GUEST>HOST, PARTICIPANT or SIGNATORY", e.Roles)
 			}
-			if e.Form != "verb" && e.Form != "noun" {
-				return row.errorf("form %q: want verb or noun", e.Form)
+			if e.Form != "verb" && e.Form != "noun" && e.Form != "mention" {
+				return row.errorf("form %q: want verb, noun or mention", e.Form)
 			}
 			t.events = append(t.events, e)
 			return nil
@@ -150,6 +152,11 @@ func (t *Triggers) read(rel, full string, r io.Reader) error {
 			t.modality = append(t.modality, m)
 			return nil
 		})
+	case "triggers/inverters.tsv":
+		return readTSV(full, r, []string{"phrase"}, func(row *row) error {
+			t.inverters = append(t.inverters, row.get("phrase"))
+			return nil
+		})
 	case "triggers/relations.tsv":
 		return readTSV(full, r, []string{"kind", "phrase"}, func(row *row) error {
 			t.relations = append(t.relations, [2]string{row.get("phrase"), row.get("kind")})
@@ -200,6 +207,11 @@ func (t *Triggers) build() error {
 	t.Modality.KeepArticle = true
 	for _, m := range t.modality {
 		t.Modality.Add(m.Phrase, m)
+	}
+	t.Inverters = normalize.NewPhraseSet[string]()
+	t.Inverters.KeepArticle = true
+	for _, p := range t.inverters {
+		t.Inverters.Add(p, p)
 	}
 	t.Relations = normalize.NewPhraseSet[string]()
 	t.Relations.KeepArticle = true

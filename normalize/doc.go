@@ -38,6 +38,8 @@ type Word struct {
 type Stem struct {
 	Key  string
 	Skip int // folded runes removed from the front (the proclitics), to find where the name starts
+	// Article is set when the removed prefix includes the article ال (verbs never take it).
+	Article bool
 }
 
 // Stems returns the word's key and the forms it may stand for once proclitics (و ف ب ل ك), the
@@ -145,8 +147,11 @@ func stems(key string, script Script, first string) []Stem {
 		for _, p := range arabicPrefixes {
 			if strings.HasPrefix(key, p) {
 				rest := key[len(p):]
-				if utf8.RuneCountInString(rest) >= 2 {
-					out = appendStem(out, Stem{Key: rest, Skip: utf8.RuneCountInString(p)})
+				n := utf8.RuneCountInString(rest)
+				// A preposition (ب ل ك) leaves at least three letters: "بحث" is not ب + "حث".
+				if n >= 2 && !(n < 3 && strings.ContainsAny(p, "بلك")) {
+					article := strings.HasSuffix(p, "ال") || strings.HasSuffix(p, "لل")
+					out = appendStem(out, Stem{Key: rest, Skip: utf8.RuneCountInString(p), Article: article})
 					if strings.HasSuffix(p, "لل") {
 						// ل + ال: "لليمن" is "ل" + "اليمن".
 						out = appendStem(out, Stem{Key: "ال" + rest, Skip: utf8.RuneCountInString(p)})

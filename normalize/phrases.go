@@ -91,6 +91,9 @@ func (s *PhraseSet[V]) MatchAt(d *Doc, wi int) (PhraseMatch[V], bool) {
 	found := false
 	w := &d.Words[wi]
 	for _, st := range w.Stems() {
+		if s.KeepArticle && st.Article {
+			continue // "التعاون" is a noun, not the verb "تعاون"
+		}
 		for _, p := range s.first[st.Key] {
 			if p.acronym && !w.Upper {
 				continue
@@ -113,6 +116,27 @@ func (s *PhraseSet[V]) MatchAt(d *Doc, wi int) (PhraseMatch[V], bool) {
 		}
 		if found {
 			break // a longer stem (fewer letters taken as proclitics) wins over a shorter one
+		}
+	}
+	return best, found
+}
+
+// MatchKeyAt is MatchAt with key standing for the first word (a form the caller derived, such as a
+// verb without its future prefix).
+func (s *PhraseSet[V]) MatchKeyAt(d *Doc, wi int, key string) (PhraseMatch[V], bool) {
+	var best PhraseMatch[V]
+	found := false
+	w := &d.Words[wi]
+	for _, p := range s.first[key] {
+		end, ok := matchRest(d, wi, p.rest)
+		if !ok {
+			continue
+		}
+		if !found || end-wi > best.W1-best.W0 {
+			best = PhraseMatch[V]{W0: wi, W1: end, Start: w.Start, End: d.Words[end-1].End, Values: []V{p.value}}
+			found = true
+		} else if end-wi == best.W1-best.W0 {
+			best.Values = append(best.Values, p.value)
 		}
 	}
 	return best, found

@@ -1,27 +1,136 @@
 // Package relate reads what happened and what was said in an article whose entities are recognized:
 // events (meetings, visits, calls, agreements and other PLOVER-aligned interactions) with their
 // participants, place and date, and positions (a holder's stance on a topic about a target), each
-// with the sentence it came from.
+// with the sentence it came from. docs/extraction.md describes the rules and their confidence.
 package relate
 
 import (
+	"io"
+
 	"github.com/diplograph/diplograph"
+	"github.com/diplograph/diplograph/dates"
 	"github.com/diplograph/diplograph/lexicon"
+	"github.com/diplograph/diplograph/normalize"
 	"github.com/diplograph/diplograph/recognize"
 )
 
-// Relater finds events and positions with a lexicon's triggers.
+// Relater finds events and positions with a lexicon's triggers. It is safe for concurrent use.
 type Relater struct {
 	Lex *lexicon.Lexicon
+	// Trace, when set, receives for every sentence the triggers found and what they produced, to
+	// explain an extraction ("diplograph extract --explain").
+	Trace io.Writer
 }
 
-// Result is what Relate found.
+// Result is what Relate found. Entities lists entities the events and positions refer to that the
+// recognizer did not produce (the Palestinian state of a two-state position, say).
 type Result struct {
 	Events    []diplograph.Event
 	Positions []diplograph.Position
+	Entities  []*recognize.Entity
 }
 
 // Relate finds the events and positions of a recognized article.
 func (r *Relater) Relate(rec *recognize.Result) *Result {
-	return &Result{}
+	a := &article{lex: r.Lex, rec: rec, doc: rec.Doc, pub: rec.Published, trig: r.Lex.Triggers, trace: r.Trace}
+	a.frame = frame{date: rec.Published, known: !rec.Published.IsZero()}
+	for si := range a.doc.Sentences {
+		a.sentence(si)
+	}
+	return a.result()
+}
+
+// article is the state of one pass over an article's sentences.
+type article struct {
+	lex  *lexicon.Lexicon
+	rec  *recognize.Result
+	doc  *normalize.Doc
+	pub  diplograph.Date
+	trig *lexicon.Triggers
+
+	frame      frame    // the time the narrative is at
+	subject    []*party // the last explicit agent or speaker: who a dropped subject refers to
+	focus      []*party // the parties of the last event: who "the two sides" are
+	events     []*event // in text order
+	posits     []*posit // in text order
+	extra      []*recognize.Entity
+	lastTarget string // the last target state of a position, for "البلاد", "its"
+	trace      io.Writer
+}
+
+// frame is the date the narrative is at: known (a day, month or year) or not (after "earlier").
+type frame struct {
+	date  diplograph.Date
+	known bool
+}
+
+// party is an entity taking part in an event or holding a position.
+type party struct {
+	entity *recognize.Entity
+	w      int // word where it is named
+}
+
+// sent is one sentence being read.
+type sent struct {
+	idx        int
+	w0, w1     int
+	start, end int
+	date       diplograph.Date
+	dateKnown  bool
+	vague      bool // the sentence places its facts at an unknown time ("earlier")
+	future     bool // the sentence's date expression points after publication
+	pluperfect bool // "كان … قد": before the narrative time
+	exprs      []dates.Expr
+	matches    []match
+}
+
+// matchKind is the kind of a trigger found in a sentence.
+type matchKind uint8
+
+const (
+	mEvent matchKind = iota
+	mSpeech
+	mStance
+	mTopic
+	mModality
+	mRelation
+	mInverter
+)
+
+// match is one trigger found in a sentence.
+type match struct {
+	kind       matchKind
+	w0, w1     int
+	start, end int
+	event      *lexicon.EventTrigger
+	speech     *lexicon.SpeechTrigger
+	stance     *lexicon.StanceTrigger
+	topic      *lexicon.TopicTrigger
+	modality   *lexicon.ModalityTrigger
+	relation   string
+	future     bool // the trigger verb carries the future prefix س
+}
+
+// sentence reads one sentence: its time, its events and its positions.
+func (a *article) sentence(si int) {
+	s := a.prepare(si)
+	a.updateFrame(s)
+	nev, npos := len(a.events), len(a.posits)
+	evs := a.readEvents(s)
+	a.readPositions(s, evs)
+	if a.trace != nil {
+		a.traceSentence(s, a.events[nev:], a.posits[npos:])
+	}
+}
+
+// result builds the contract's events and positions.
+func (a *article) result() *Result {
+	res := &Result{Entities: a.extra}
+	for _, e := range mergeEvents(a.events) {
+		res.Events = append(res.Events, a.contractEvent(e))
+	}
+	for _, p := range mergePositions(a.posits) {
+		res.Positions = append(res.Positions, a.contractPosition(p))
+	}
+	return res
 }

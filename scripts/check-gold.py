@@ -18,7 +18,8 @@ The gold format is the one of ../shared/spec/gold-format.md (what score-extracti
             Arabic article, Latin keys for an English one), folded as the scorer folds it (diacritics,
             alef/ya/ta-marbuta, `ال`/`al-` dropped), occurs as a token of the article text; every
             required person has at least one such key. Keys in the other script are transliteration
-            variants and are not checked. Optional (role-only) persons only warn.
+            variants and are not checked. Optional persons only warn; persons marked `roleOnly: true`
+            (optional, referred to only by role) are not checked.
 
 Usage: scripts/check-gold.py [--articles DIR] [--gold DIR] [--prefix ar-] [--quiet]
 Defaults are testdata/articles and testdata/gold beside this script's repository.
@@ -276,6 +277,13 @@ def check_gold(rep, gpath, articles_dir, articles):
             rep.err(where, f"{pw}: title {p['title']!r} not in the title vocabulary")
         if "former" in p and not isinstance(p["former"], bool):
             rep.err(where, f"{pw}: `former` must be true or false")
+        if "roleOnly" in p and not isinstance(p["roleOnly"], bool):
+            rep.err(where, f"{pw}: `roleOnly` must be true or false")
+        if p.get("roleOnly"):
+            # referred to only by role: the keys are the real name, absent from the text by design
+            if not p.get("optional"):
+                rep.err(where, f"{pw}: a roleOnly person must be optional")
+            continue
         present = 0
         for k in keys:
             in_script = bool(ARABIC.search(k)) if scr == "ar" else bool(LATIN.search(k))

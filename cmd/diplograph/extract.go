@@ -72,6 +72,7 @@ func setupExtract(fs *flag.FlagSet, a *app) func(context.Context, []string) erro
 	pretty := fs.Bool("pretty", false, "indent the JSON (then one document spans several lines)")
 	noBody := fs.Bool("no-body", false, "leave the article body out of the output (article.body)")
 	workers := fs.Int("workers", runtime.NumCPU(), "articles extracted at once")
+	explain := fs.Bool("explain", false, "explain every sentence on standard error: its date, triggers, events and positions (implies --workers 1)")
 	return func(ctx context.Context, args []string) error {
 		if len(args) == 0 {
 			return usageError("no input: give files, directories or - for standard input")
@@ -82,6 +83,10 @@ func setupExtract(fs *flag.FlagSet, a *app) func(context.Context, []string) erro
 		}
 		x := extract.New(lex)
 		x.KeepBody = !*noBody
+		if *explain {
+			x.SetTrace(a.stderr)
+			*workers = 1
+		}
 		out := bufio.NewWriterSize(a.stdout, 256<<10)
 		defer out.Flush()
 		failed := 0

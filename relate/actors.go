@@ -1,0 +1,173 @@
+package relate
+
+import (
+	"strings"
+
+	"github.com/diplograph/diplograph"
+	"github.com/diplograph/diplograph/normalize"
+	"github.com/diplograph/diplograph/recognize"
+)
+
+// Words that change how the mentions after them are read (folded keys).
+var (
+	// topicWords introduce what is talked about: the states after them are topics, not parties.
+	topicWords = foldSet("حول", "بشأن", "عن", "ازاء", "إزاء", "تجاه", "لاسيما", "سيما", "خاصة", "خصوصا", "ومنها",
+		"منها", "الأوضاع", "أوضاع", "تطورات", "مستجدات", "الأزمة", "أزمة", "الملف", "ملف", "القضية", "قضية", "النزاع",
+		"الصراع", "التطورات", "المستجدات", "الساحة", "الموقف", "العلاقات", "علاقات", "الحرب", "الوضع", "وضع",
+		"on", "about", "regarding", "concerning", "over", "including", "situation", "crisis", "developments", "issue",
+		"issues", "conflict", "war", "relations", "ties", "question", "file", "matters", "region")
+	// actorWords introduce parties: "مع", "بين", "with", "between".
+	actorWords = foldSet("مع", "بين", "برفقة", "بحضور", "بمشاركة", "بين", "with", "between", "alongside", "joined", "and")
+	// placeWords introduce where something happens.
+	placeWords = foldSet("في", "داخل", "بمقر", "مقر", "بقصر", "قصر", "من", "in", "at", "inside", "from", "near")
+	// destinationWords introduce where a visit goes.
+	destinationWords = foldSet("إلى", "الى", "نحو", "لـ", "to", "into", "for")
+)
+
+func foldSet(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[normalize.Fold(w)] = true
+	}
+	return m
+}
+
+// actor is an entity named in a sentence, read as a party, a place or a destination.
+type actor struct {
+	entity *recognize.Entity
+	m      *recognize.Mention
+	w      int
+	place  bool // named as where something happens: "في موسكو", "in Riyadh"
+	dest   bool // named as where a visit goes: "إلى موسكو", "arrived in Riyadh" (also place)
+	pair   bool // stands for "the two sides"
+}
+
+// baseKey returns a word's key without proclitics.
+func baseKey(w *normalize.Word) string {
+	st := w.Stems()
+	return st[len(st)-1].Key
+}
+
+// proclitic returns the letters written before a mention inside its first word ("ب" in "بموسكو").
+func (a *article) proclitic(m *recognize.Mention) string {
+	w := &a.doc.Words[m.W0]
+	if m.Start <= w.Start {
+		return ""
+	}
+	return normalize.Fold(a.doc.Slice(w.Start, m.Start))
+}
+
+// prevKey returns the folded key of the word before w, when only space separates them.
+func (a *article) prevKey(w int) string {
+	if w == 0 || a.doc.Words[w].Gap != 0 {
+		return ""
+	}
+	return a.doc.Words[w-1].Key
+}
+
+// isDelegationWord reports whether a word is a noun whose nationality stands for the state itself:
+// "الوفد السوري", "الجانب الروسي", "وزارة الخارجية الأردنية", "the Russian side".
+func (a *article) isDelegationWord(w int) bool {
+	if w < 0 || w >= len(a.doc.Words) {
+		return false
+	}
+	m, ok := a.trig.Relations.MatchAt(a.doc, w)
+	return ok && m.Values[0] == "delegation"
+}
+
+// actors reads the entities named in words [from, to) of a sentence as parties, places or
+// destinations. States named after topic words ("الأوضاع في سوريا", "the situation in Syria") are
+// skipped; nisbas and demonyms count only beside a delegation word ("الوفد السوري").
+func (a *article) actors(from, to int) []actor {
+	var out []actor
+	words := a.doc.Words
+	topic := false
+	for i := from; i < to; i++ {
+		w := &words[i]
+		if w.Gap == ',' || w.Gap == '،' || w.Gap == ';' || w.Gap == '؛' {
+			topic = false
+		}
+		m := a.rec.MentionAt(i)
+		if m == nil {
+			key, base := w.Key, baseKey(w)
+			switch {
+			case actorWords[key] || actorWords[base]:
+				if !(i > from && topicWords[words[i-1].Key]) {
+					topic = false
+				}
+			case topicWords[key] || topicWords[base]:
+				topic = true
+			}
+			if rm, ok := a.trig.Relations.MatchAt(a.doc, i); ok && !topic && (rm.Values[0] == "pair" || rm.Values[0] == "group") && !partnerWords[a.prevKey(i)] {
+				for _, p := range a.focus {
+					out = append(out, actor{entity: p.entity, w: i, pair: true})
+				}
+				i = rm.W1 - 1
+			}
+			continue
+		}
+		i = m.W1 - 1
+		if m.Entity == nil {
+			continue
+		}
+		act := actor{entity: m.Entity, m: m, w: m.W0}
+		prev := a.prevKey(m.W0)
+		pro := a.proclitic(m)
+		switch m.Entity.Type {
+		case diplograph.EntityPerson:
+			out = append(out, act)
+			continue
+		case diplograph.EntityOrganization:
+			if !topic {
+				out = append(out, act)
+			}
+			continue
+		}
+		// A state.
+		switch {
+		case strings.Contains(pro, "ب") || placeWords[prev] || m.Kind == recognize.MentionPlace && !destinationWords[prev] && !strings.Contains(pro, "ل"):
+			act.place = true
+		case destinationWords[prev] || strings.HasSuffix(pro, "ل"):
+			act.place, act.dest = true, true
+		case topic:
+			continue
+		case m.Kind == recognize.MentionDemonym:
+			// "الوفد السوري", "وزارة الخارجية الأردنية" (Arabic: the noun before); "the Russian side",
+			// "Syrian officials" (English: the noun after).
+			if w.Script == normalize.ScriptArabic && !a.isDelegationWord(m.W0-1) && !a.isDelegationWord(m.W0-2) {
+				continue
+			}
+			if w.Script == normalize.ScriptLatin && !a.isDelegationWord(m.W1) && !a.isDelegationWord(m.W1+1) {
+				continue
+			}
+		case m.Kind == recognize.MentionName && w.Script == normalize.ScriptLatin && m.W1 < len(words) && words[m.W1].Gap == 0 && a.isDelegationWord(m.W1):
+			// "Jordan's Foreign Ministry": the state itself.
+		}
+		out = append(out, act)
+	}
+	return out
+}
+
+// countriesOf returns the distinct states the parties stand for, in order.
+func countriesOf(ps []*party) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, p := range ps {
+		c := p.entity.CountryCode()
+		if c != "" && !seen[c] {
+			seen[c] = true
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// addParty adds an entity to a list unless it is there.
+func addParty(ps []*party, e *recognize.Entity, w int) []*party {
+	for _, p := range ps {
+		if p.entity == e {
+			return ps
+		}
+	}
+	return append(ps, &party{entity: e, w: w})
+}

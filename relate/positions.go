@@ -1,0 +1,435 @@
+package relate
+
+import (
+	"strings"
+
+	"github.com/diplograph/diplograph"
+	"github.com/diplograph/diplograph/normalize"
+	"github.com/diplograph/diplograph/recognize"
+)
+
+// posit is a position read from one sentence.
+type posit struct {
+	holder     *recognize.Entity
+	stance     diplograph.Stance
+	kind       diplograph.StanceKind
+	topic      diplograph.Topic
+	target     *recognize.Entity
+	date       diplograph.Date
+	dateKnown  bool
+	modality   diplograph.Modality
+	evidence   [][2]int
+	confidence float64
+	rule       string
+	sentence   int
+}
+
+// negativeTopics are the topics a holder is against when he speaks of them without a stance word:
+// one names strikes, terrorism or partition to reject them.
+var negativeTopics = map[diplograph.Topic]bool{
+	diplograph.TopicMilitaryAction: true, diplograph.TopicTerrorism: true, diplograph.TopicPartition: true,
+	diplograph.TopicForeignInterference: true, diplograph.TopicOccupation: true,
+}
+
+// readPositions reads the positions of a sentence: for every verb of reported speech, its speaker
+// (the holder) and, in what the speaker said, every topic with its stance and target.
+func (a *article) readPositions(s *sent, evs []*event) {
+	var speech []match
+	for _, m := range s.matches {
+		if m.kind == mSpeech {
+			speech = append(speech, m)
+		}
+	}
+	for k, sp := range speech {
+		end := s.w1
+		if k+1 < len(speech) {
+			end = speech[k+1].w0
+		}
+		holders, scopeStart := a.holders(s, sp, evs)
+		if len(holders) == 0 {
+			continue
+		}
+		a.statement(s, sp, holders, max(scopeStart, sp.w1), end)
+	}
+}
+
+// holders returns who speaks with a speech trigger, and where what they said begins.
+func (a *article) holders(s *sent, sp match, evs []*event) ([]*party, int) {
+	words := a.doc.Words
+	arabic := words[sp.w0].Script == normalize.ScriptArabic
+	phrase := normalize.Fold(sp.speech.Phrase)
+	// A joint statement speaks for the parties of the event or of "the two sides".
+	if strings.Contains(phrase, "مشترك") || strings.Contains(phrase, "joint") || strings.Contains(phrase, "ختامي") {
+		if ps := a.eventParties(evs); len(ps) >= 2 {
+			return ps, sp.w1
+		}
+		if len(a.focus) >= 2 {
+			return a.focus, sp.w1
+		}
+	}
+	if arabic {
+		// A participle ("مؤكداً") or a noun ("تأكيده") has the subject of the main verb; a noun followed
+		// by a name has that name ("تأكيد موسكو").
+		participle := a.isParticiple(sp)
+		if hs, end := a.partiesRightOf(sp.w1, 4, s.w1); len(hs) > 0 && (!participle || end == sp.w1+1 && !hs[0].pairRel) {
+			a.setSubjectParties(hs)
+			return partiesOf(hs), end
+		}
+		// "كان الرئيس الروسي فلاديمير بوتين قد أكد": the subject before the verb.
+		if !participle && a.subjectBeforeAllowed(s, sp) {
+			if hs := a.partiesLeftOf(a.clauseStart(s, sp.w0), sp.w0); len(hs) > 0 {
+				a.setSubjectParties(hs)
+				return partiesOf(hs), sp.w1
+			}
+		}
+		return a.subject, sp.w1
+	}
+	// English: the party named last before the verb in the sentence; "according to X" after it.
+	if phrase == "according to" {
+		if hs, end := a.partiesRightOf(sp.w1, 5, s.w1); len(hs) > 0 {
+			return partiesOf(hs), end
+		}
+	}
+	if hs := a.partiesLeftOf(a.clauseStart(s, sp.w0), sp.w0); len(hs) > 0 {
+		a.setSubjectParties(hs)
+		return partiesOf(hs), sp.w1
+	}
+	return a.subject, sp.w1
+}
+
+// holderRef is a party found as a holder, with whether it came from "the two sides".
+type holderRef struct {
+	party   *party
+	pairRel bool
+}
+
+func partiesOf(hs []holderRef) []*party {
+	out := make([]*party, len(hs))
+	for i, h := range hs {
+		out[i] = h.party
+	}
+	return out
+}
+
+func (a *article) setSubjectParties(hs []holderRef) {
+	a.subject = partiesOf(hs)
+}
+
+// eventParties returns the parties of the sentence's consultation or agreement.
+func (a *article) eventParties(evs []*event) []*party {
+	for _, e := range evs {
+		if len(countriesOf(e.parties)) >= 2 {
+			return e.parties
+		}
+	}
+	return nil
+}
+
+// isParticiple reports whether an Arabic speech trigger is a participle used as an adverb or a verbal
+// noun, whose subject is the main clause's: "مؤكداً", "لافتاً", "داعياً" (marked by tanween, or by
+// the patterns مُفعِلاً and فاعلاً), "تأكيده", "إدانته" (a verbal noun with a possessive).
+func (a *article) isParticiple(sp match) bool {
+	w := &a.doc.Words[sp.w0]
+	if strings.ContainsAny(a.doc.Slice(w.Start, w.End), "\u064B") {
+		return true
+	}
+	k := baseKey(w)
+	r := []rune(k)
+	if len(r) < 4 {
+		return false
+	}
+	switch {
+	case r[0] == 'م' && (r[len(r)-1] == 'ا' || strings.HasSuffix(k, "ين") || strings.HasSuffix(k, "ه")):
+		return true
+	case r[1] == 'ا' && r[len(r)-1] == 'ا':
+		return true // فاعلاً: "لافتا", "داعيا", "قائلا"
+	case r[0] == 'ت' && (strings.HasSuffix(k, "ه") || strings.HasSuffix(k, "ها")):
+		return true // "تأكيده"
+	case r[0] == 'ا' && strings.HasSuffix(k, "ته") || r[0] == 'ا' && strings.HasSuffix(k, "تها"):
+		return true // "إدانته", "استنكارها"
+	}
+	return false
+}
+
+// subjectBeforeAllowed reports whether an Arabic speech verb may have its subject before it: in the
+// pluperfect ("كان الرئيس … قد أكد") or with a present-tense verb ("الجبير يؤكد").
+func (a *article) subjectBeforeAllowed(s *sent, sp match) bool {
+	if s.pluperfect {
+		return true
+	}
+	k := baseKey(&a.doc.Words[sp.w0])
+	return strings.HasPrefix(k, "ي") || strings.HasPrefix(k, "ت") && !strings.HasPrefix(k, "تا")
+}
+
+// partiesRightOf returns the holder named right after a speech verb (within n words): a person, a
+// state, an organization, a ministry with its nationality, or "the two sides", with coordinated
+// holders ("أكدت دمشق ومسقط"). It returns the word after them.
+func (a *article) partiesRightOf(w, n, limit int) ([]holderRef, int) {
+	words := a.doc.Words
+	var out []holderRef
+	end := w
+	for i := w; i < limit && i < w+n; i++ {
+		if i > w && (words[i].Gap == ',' || words[i].Gap == '،' || words[i].Gap == ':' || words[i].Gap == '"' || words[i].Gap == '«') && len(out) > 0 {
+			break
+		}
+		if rm, ok := a.trig.Relations.MatchAt(a.doc, i); ok && a.rec.MentionAt(i) == nil {
+			switch rm.Values[0] {
+			case "pair", "group":
+				for _, p := range a.focus {
+					out = append(out, holderRef{party: p, pairRel: true})
+				}
+				return out, rm.W1
+			case "delegation":
+				// "وزارة الخارجية الأردنية": the nationality after the institution.
+				j := rm.W1
+				for j < limit && j < rm.W1+3 && a.rec.MentionAt(j) == nil {
+					if m2, ok := a.trig.Relations.MatchAt(a.doc, j); ok && m2.Values[0] == "delegation" {
+						j = m2.W1
+						continue
+					}
+					break
+				}
+				if m := a.rec.MentionAt(j); m != nil && m.Entity != nil && m.Entity.Type == diplograph.EntityCountry {
+					out = append(out, holderRef{party: &party{entity: m.Entity, w: j}})
+					return out, m.W1
+				}
+				i = rm.W1 - 1
+				continue
+			}
+		}
+		m := a.rec.MentionAt(i)
+		if m == nil {
+			if len(out) > 0 && baseKey(&words[i]) != "و" {
+				break
+			}
+			if a.isStopBeforeHolder(i) {
+				break
+			}
+			continue
+		}
+		if m.Entity == nil {
+			i = m.W1 - 1
+			continue
+		}
+		if m.Entity.Type == diplograph.EntityCountry && (m.Kind == recognize.MentionDemonym || m.Kind == recognize.MentionPlace) {
+			i = m.W1 - 1
+			continue
+		}
+		out = append(out, holderRef{party: &party{entity: m.Entity, w: m.W0}})
+		end = m.W1
+		i = m.W1 - 1
+		// Coordinated holders: "دمشق ومسقط", "مصر والأردن".
+		if i+1 < limit && (strings.HasPrefix(words[i+1].Key, "و") || words[i+1].Key == "and") {
+			continue
+		}
+		break
+	}
+	return out, end
+}
+
+// isStopBeforeHolder reports whether a word between a speech verb and its subject means there is no
+// subject there (the reported content begins).
+func (a *article) isStopBeforeHolder(i int) bool {
+	switch baseKey(&a.doc.Words[i]) {
+	case "ان", "على", "علي", "الي", "that", "the", "to", "its", "his", "her", "their":
+		return true
+	}
+	_, topic := a.trig.Topics.MatchAt(a.doc, i)
+	_, stance := a.trig.Stances.MatchAt(a.doc, i)
+	return topic || stance
+}
+
+// partiesLeftOf returns the holder named before an English speech verb: the last party of the
+// sentence before it, with a coordinated one ("Egypt and Jordan condemned").
+func (a *article) partiesLeftOf(from, w int) []holderRef {
+	acts := a.actors(from, w)
+	for i := len(acts) - 1; i >= 0; i-- {
+		act := acts[i]
+		if act.place {
+			continue
+		}
+		if act.pair {
+			var out []holderRef
+			for _, x := range acts {
+				if x.pair {
+					out = append(out, holderRef{party: &party{entity: x.entity, w: x.w}, pairRel: true})
+				}
+			}
+			return out
+		}
+		out := []holderRef{{party: &party{entity: act.entity, w: act.w}}}
+		if i > 0 && !acts[i-1].place && !acts[i-1].pair && a.coordinatedEnglish(acts[i-1].m, act.m) {
+			out = append([]holderRef{{party: &party{entity: acts[i-1].entity, w: acts[i-1].w}}}, out...)
+		}
+		return out
+	}
+	return nil
+}
+
+// coordinatedEnglish reports whether two mentions are joined by "and".
+func (a *article) coordinatedEnglish(x, y *recognize.Mention) bool {
+	if x == nil || y == nil || y.W0 != x.W1+1 {
+		return false
+	}
+	return a.doc.Words[x.W1].Key == "and"
+}
+
+// statement reads the topics of what holders said in words [from, to).
+func (a *article) statement(s *sent, sp match, holders []*party, from, to int) {
+	var topics, cues, inverters []match
+	for _, m := range s.matches {
+		if m.w0 < from || m.w0 >= to {
+			continue
+		}
+		switch m.kind {
+		case mTopic:
+			topics = append(topics, m)
+		case mStance:
+			cues = append(cues, m)
+		case mInverter:
+			inverters = append(inverters, m)
+		}
+	}
+	holders = onePerState(holders)
+	speechPol := sp.speech.Polarity
+	for _, t := range topics {
+		pol, kind := a.cueFor(t, cues, speechPol, sp.speech.Kind)
+		topicPol := t.topic.Polarity
+		for _, inv := range inverters {
+			if inv.w1 <= t.w0 && t.w0-inv.w1 <= 2 {
+				topicPol = -topicPol // "المساس بقرارها الوطني", "violation of Iraq's sovereignty"
+			}
+		}
+		topic := t.topic.Topic
+		if pol == 0 {
+			switch {
+			case topicPol < 0:
+				pol = 1 // "التخلص من العقوبات": the speaker is for what he names
+			case negativeTopics[topic]:
+				pol = -1
+			case topic == diplograph.TopicSanctions:
+				continue // sanctions named without a stance word say nothing
+			default:
+				pol = 1
+			}
+		}
+		stance := diplograph.StanceSupports
+		if pol*topicPol < 0 {
+			stance = diplograph.StanceOpposes
+		}
+		for _, h := range holders {
+			target := a.target(s, t, h.entity, holders, stance)
+			if target == nil && needsTarget(topic) {
+				continue
+			}
+			if target != nil && target == h.entity && topic != diplograph.TopicSanctions && topic != diplograph.TopicTerrorism &&
+				topic != diplograph.TopicSovereignty && topic != diplograph.TopicTerritorialIntegrity {
+				continue // relations with oneself
+			}
+			if target != nil && target.Type == diplograph.EntityCountry && target.Code == h.entity.CountryCode() && topic == diplograph.TopicBilateralRelations {
+				continue
+			}
+			p := &posit{holder: h.entity, stance: stance, kind: kind, topic: topic, target: target, date: s.date,
+				dateKnown: s.dateKnown && !s.vague, modality: diplograph.ModalityAsserted, sentence: s.idx,
+				evidence: [][2]int{{s.start, s.end}}, rule: "position." + strings.ToLower(string(kind))}
+			p.confidence = positionConfidence(pol, speechPol, target != nil, len(holders) > 1)
+			a.posits = append(a.posits, p)
+			if target != nil {
+				a.lastTarget = target.ID
+			}
+		}
+	}
+}
+
+// needsTarget reports whether a position on the topic says nothing without a target state.
+func needsTarget(t diplograph.Topic) bool {
+	switch t {
+	case diplograph.TopicBilateralRelations, diplograph.TopicMilitaryCooperation, diplograph.TopicEconomicCooperation,
+		diplograph.TopicTerritorialIntegrity, diplograph.TopicSovereignty, diplograph.TopicPartition:
+		return true
+	}
+	return false
+}
+
+// cueFor returns the polarity and speech act of a topic: the nearest stance word before it in the
+// statement (within six words), else the speech verb's own.
+func (a *article) cueFor(t match, cues []match, speechPol int, speechKind diplograph.StanceKind) (int, diplograph.StanceKind) {
+	var best *match
+	for i := range cues {
+		c := &cues[i]
+		if c.w1 <= t.w0 && t.w0-c.w1 <= 6 && (best == nil || c.w0 > best.w0) {
+			best = c
+		}
+	}
+	kind := speechKind
+	if best != nil && best.stance.Polarity != 0 {
+		if kind == diplograph.KindStates || kind == "" {
+			kind = best.stance.Kind
+		}
+		pol := best.stance.Polarity
+		if a.negatedBefore(best.w0) {
+			pol = -pol
+		}
+		return pol, kind
+	}
+	if kind == "" {
+		kind = diplograph.KindStates
+	}
+	return speechPol, kind
+}
+
+// negatedBefore reports whether a negation stands right before word w ("لا ندعم", "does not support").
+func (a *article) negatedBefore(w int) bool {
+	if w == 0 {
+		return false
+	}
+	switch a.doc.Words[w-1].Key {
+	case "لا", "لم", "لن", "not", "never", "no":
+		return true
+	}
+	return false
+}
+
+// positionConfidence scores a position by how it was read: a stance word and a named target are the
+// strongest reading; a default stance, a missing target or a shared holder lower it.
+func positionConfidence(pol, speechPol int, hasTarget, shared bool) float64 {
+	c := 0.8
+	if pol == 0 || speechPol == 0 {
+		c -= 0.05
+	}
+	if !hasTarget {
+		c -= 0.15
+	}
+	if shared {
+		c -= 0.05
+	}
+	return c
+}
+
+// clauseStart returns where the clause of word w begins: after the previous speech verb of the
+// sentence, or at the sentence start.
+func (a *article) clauseStart(s *sent, w int) int {
+	start := s.w0
+	for _, m := range s.matches {
+		if m.kind == mSpeech && m.w1 <= w && m.w1 > start {
+			start = m.w1
+		}
+	}
+	return start
+}
+
+// onePerState keeps the first holder of each state (and every holder without one): when "the two
+// sides" speak, each side holds the position once.
+func onePerState(ps []*party) []*party {
+	var out []*party
+	seen := map[string]bool{}
+	for _, p := range ps {
+		c := p.entity.CountryCode()
+		if c != "" && seen[c] {
+			continue
+		}
+		seen[c] = c != ""
+		out = append(out, p)
+	}
+	return out
+}

@@ -1,0 +1,277 @@
+package relate
+
+import (
+	"strings"
+
+	"github.com/diplograph/diplograph"
+	"github.com/diplograph/diplograph/normalize"
+	"github.com/diplograph/diplograph/recognize"
+)
+
+var (
+	// patientWords introduce the state acted on: "العقوبات على سوريا", "sanctions on Iran".
+	patientWords = foldSet("على", "ضد", "بحق", "تجاه", "on", "against", "targeting", "to", "toward", "towards")
+	// partnerWords introduce the other state of a relation: "العلاقات مع روسيا", "ties with Egypt".
+	partnerWords = foldSet("مع", "بين", "with", "between")
+	// ofWords introduce the state a thing belongs to in English: "the unity of Syria".
+	ofWords = foldSet("of", "in", "for", "over")
+	// byWords introduce the state that acts: "strikes by Israel", "من قبل إسرائيل".
+	byWords = foldSet("by", "قبل")
+	// countryWords stand for a state named before: "تقسيم البلاد", "بلاده" (his country).
+	countryWords = foldSet("البلاد", "بلاد", "البلد", "الدولة", "the country")
+)
+
+// target finds the state a position is about, by the topic's target kind (lexicon/data/triggers).
+func (a *article) target(s *sent, t match, holder *recognize.Entity, holders []*party, stance diplograph.Stance) *recognize.Entity {
+	hc := holder.CountryCode()
+	switch t.topic.Target {
+	case "PS":
+		return a.countryEntity("PS")
+	case "none":
+		return nil
+	case "state":
+		return a.stateTarget(s, t, hc)
+	case "actor":
+		if e := a.actorTarget(s, t); e != nil {
+			return e
+		}
+		if t.topic.Topic == diplograph.TopicForeignInterference {
+			return a.stateTarget(s, t, hc)
+		}
+		return nil
+	case "patient":
+		if e := a.afterWords(s, t, patientWords, 6, ""); e != nil {
+			return e
+		}
+		if e := a.adjacentCountry(s, t, 2, true, ""); e != nil && !a.isAdjective(e, t) {
+			return e
+		}
+		if stance == diplograph.StanceOpposes && hc != "" {
+			return a.countryEntity(hc) // a state complaining of sanctions on itself
+		}
+		return nil
+	case "partner":
+		if e := a.afterWords(s, t, partnerWords, 5, hc); e != nil {
+			return e
+		}
+		if e := a.adjacentCountry(s, t, 3, true, hc); e != nil {
+			return e
+		}
+		if e := a.adjacentCountry(s, t, 3, false, hc); e != nil {
+			return e
+		}
+		// "بين البلدين", "the two countries": the other party of the event in focus.
+		for _, p := range a.focus {
+			if c := p.entity.CountryCode(); c != "" && c != hc {
+				return a.countryEntity(c)
+			}
+		}
+		for _, h := range holders {
+			if c := h.entity.CountryCode(); c != "" && c != hc {
+				return a.countryEntity(c)
+			}
+		}
+	}
+	return nil
+}
+
+// stateTarget finds the state a topic phrase is about: a country right after it (Arabic genitive or
+// nisba: "وحدة سوريا", "الأراضي السورية"), before it (English: "Syria's unity", "Iraqi sovereignty"),
+// after "of"/"in" (English), or the state named last when a pronoun or "البلاد" stands for it.
+func (a *article) stateTarget(s *sent, t match, hc string) *recognize.Entity {
+	words := a.doc.Words
+	arabic := words[t.w0].Script == normalize.ScriptArabic
+	// A pronoun suffix on the phrase ("سيادتها", "أراضيها") refers to the state named before.
+	pronoun := false
+	for i := t.w0; i < t.w1 && arabic; i++ {
+		k := words[i].Key
+		// "سيادتها", "أراضيه": a possessive suffix on a word without the article.
+		if !strings.HasPrefix(k, "ال") && (strings.HasSuffix(k, "ها") || strings.HasSuffix(k, "يه") || strings.HasSuffix(k, "ته")) && len([]rune(k)) > 4 {
+			pronoun = true
+		}
+		if countryWords[k] || countryWords[baseKey(&words[i])] {
+			pronoun = true // "تقسيم البلاد"
+		}
+	}
+	if !pronoun {
+		if arabic {
+			if e := a.adjacentCountry(s, t, 4, true, ""); e != nil {
+				return e
+			}
+		} else {
+			if e := a.adjacentCountry(s, t, 3, false, ""); e != nil {
+				return e
+			}
+			if e := a.afterWords(s, t, ofWords, 4, ""); e != nil {
+				return e
+			}
+		}
+		// "تقسيم البلاد", "بلاده": a word for the state.
+		for i := t.w1; i < min(s.w1, t.w1+2); i++ {
+			k := baseKey(&words[i])
+			if k == "بلاده" || k == "بلادها" {
+				if hc != "" {
+					return a.countryEntity(hc)
+				}
+			}
+			if countryWords[k] || countryWords[words[i].Key] {
+				pronoun = true
+			}
+		}
+	}
+	if pronoun && a.lastTarget != "" {
+		if e := a.entityByID(a.lastTarget); e != nil {
+			return e
+		}
+	}
+	if pronoun {
+		// The last state named before the phrase in the sentence.
+		for i := t.w0 - 1; i >= s.w0; i-- {
+			if m := a.rec.MentionAt(i); m != nil && m.Entity != nil && m.Entity.Type == diplograph.EntityCountry {
+				return m.Entity
+			}
+		}
+	}
+	return nil
+}
+
+// actorTarget finds the state that acts: a nisba or demonym next to the phrase ("الانتهاكات
+// الإسرائيلية", "Israeli strikes"), or "by X".
+func (a *article) actorTarget(s *sent, t match) *recognize.Entity {
+	words := a.doc.Words
+	if words[t.w0].Script == normalize.ScriptArabic {
+		for i := t.w0 + 1; i < min(s.w1, t.w1+3); i++ {
+			m := a.rec.MentionAt(i)
+			if m == nil {
+				continue
+			}
+			if m.Entity != nil && m.Entity.Type == diplograph.EntityCountry && m.Kind == recognize.MentionDemonym {
+				return m.Entity
+			}
+			break
+		}
+		// "من قبل إسرائيل"
+		return a.afterWords(s, t, byWords, 5, "")
+	}
+	if e := a.adjacentCountry(s, t, 2, false, ""); e != nil {
+		return e
+	}
+	return a.afterWords(s, t, byWords, 4, "")
+}
+
+// adjacentCountry returns the first state named within n words after (right) or before the topic
+// phrase, skipping a state equal to exclude.
+func (a *article) adjacentCountry(s *sent, t match, n int, right bool, exclude string) *recognize.Entity {
+	words := a.doc.Words
+	if right {
+		for i := t.w0 + 1; i < min(s.w1, t.w1+n); i++ {
+			if i > t.w1 && (words[i].Gap == ',' || words[i].Gap == '،' || words[i].Gap == '.') {
+				break
+			}
+			m := a.rec.MentionAt(i)
+			if m == nil || m.Entity == nil {
+				continue
+			}
+			if m.Entity.Type == diplograph.EntityCountry && m.Entity.Code != exclude {
+				return m.Entity
+			}
+			i = m.W1 - 1
+		}
+		return nil
+	}
+	for i := t.w0 - 1; i >= max(s.w0, t.w0-n); i-- {
+		if words[i+1].Gap == ',' || words[i+1].Gap == '.' {
+			break
+		}
+		m := a.rec.MentionAt(i)
+		if m == nil || m.Entity == nil {
+			continue
+		}
+		if m.Entity.Type == diplograph.EntityCountry && m.Entity.Code != exclude {
+			return m.Entity
+		}
+		i = m.W0
+	}
+	return nil
+}
+
+// isAdjective reports whether the state is named by a nisba right after the phrase ("العقوبات
+// الأمريكية": the state imposing, not the one sanctioned).
+func (a *article) isAdjective(e *recognize.Entity, t match) bool {
+	m := a.rec.MentionAt(t.w1)
+	return m != nil && m.Entity == e && m.Kind == recognize.MentionDemonym
+}
+
+// afterWords returns the first state named within n words after one of the given words that follows
+// the topic phrase ("العلاقات مع روسيا", "sanctions on Iran"), skipping exclude.
+func (a *article) afterWords(s *sent, t match, set map[string]bool, n int, exclude string) *recognize.Entity {
+	words := a.doc.Words
+	for i := t.w1; i < min(s.w1, t.w1+n); i++ {
+		if i > t.w1 && (words[i].Gap == '.' || words[i].Gap == ';') {
+			break
+		}
+		if m := a.rec.MentionAt(i); m != nil {
+			// "بالاتفاق مع الجانب السوري": the proclitic may carry the word ("مع" is a word, but "لسوريا"
+			// carries ل).
+			i = m.W1 - 1
+			continue
+		}
+		if !set[words[i].Key] && !set[baseKey(&words[i])] {
+			continue
+		}
+		for j := i + 1; j < min(s.w1, i+4); j++ {
+			m := a.rec.MentionAt(j)
+			if m == nil || m.Entity == nil {
+				if k := baseKey(&words[j]); j == i+1 && a.isDelegationWord(j) || k == "the" || k == "9" || words[j].Number {
+					continue
+				}
+				continue
+			}
+			var c string
+			switch m.Entity.Type {
+			case diplograph.EntityCountry:
+				c = m.Entity.Code
+			case diplograph.EntityPerson:
+				c = m.Entity.CountryCode()
+			}
+			if c != "" && c != exclude {
+				return a.countryEntity(c)
+			}
+			j = m.W1 - 1
+		}
+	}
+	return nil
+}
+
+// countryEntity returns the entity of a state, creating it (without mentions) when the article does
+// not name it, as a two-state position targets Palestine.
+func (a *article) countryEntity(code string) *recognize.Entity {
+	if e := a.rec.EntityByID("country:" + code); e != nil {
+		return e
+	}
+	for _, e := range a.extra {
+		if e.Code == code {
+			return e
+		}
+	}
+	c := a.lex.Countries[code]
+	if c == nil {
+		return nil
+	}
+	e := &recognize.Entity{ID: "country:" + code, Type: diplograph.EntityCountry, Code: code, Name: c.Name, NameAr: c.NameAr, Country: c}
+	a.extra = append(a.extra, e)
+	return e
+}
+
+// entityByID returns a recognized entity or one the relater added.
+func (a *article) entityByID(id string) *recognize.Entity {
+	if e := a.rec.EntityByID(id); e != nil {
+		return e
+	}
+	for _, e := range a.extra {
+		if e.ID == id {
+			return e
+		}
+	}
+	return nil
+}
