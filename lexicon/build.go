@@ -28,6 +28,13 @@ func (b *builder) build() (*Lexicon, error) {
 	sort.Strings(codes)
 	for _, code := range codes {
 		b.addCountry(lex.Countries[code], b.countryRow[code])
+		for _, n := range lex.Countries[code].Aliases {
+			f := normalize.Fold(n)
+			if strings.HasPrefix(f, "المملكه ") || strings.HasPrefix(f, "مملكه ") || strings.HasPrefix(f, "kingdom of") || strings.HasSuffix(f, " kingdom") {
+				lex.Kingdoms = append(lex.Kingdoms, code)
+				break
+			}
+		}
 	}
 	orgCodes := make([]string, 0, len(lex.Orgs))
 	for code := range lex.Orgs {

@@ -114,6 +114,9 @@ type Lexicon struct {
 	Triggers   *Triggers
 	// holders indexes persons by the title and country (or org) of their terms.
 	holders map[string][]*Person
+	// Kingdoms are the states whose names say "kingdom" (المملكة …, … Kingdom): the ones "المملكة"
+	// and "the Kingdom" alone may stand for.
+	Kingdoms []string
 }
 
 var (

@@ -26,6 +26,8 @@ type scan struct {
 	deferred []deferredName
 	// covered marks the words already taken by a mention.
 	covered []bool
+	// kingdoms are the words "المملكة"/"the Kingdom" standing alone, resolved at the end.
+	kingdoms []int
 	// lastInstitution is the last nationality that qualified a ministry or government ("وزارة
 	// الخارجية الأردنية", "Jordan's Foreign Ministry").
 	lastInstitution *Mention
@@ -55,6 +57,7 @@ func (s *scan) run() {
 		i++
 	}
 	s.resolveDeferred()
+	s.resolveKingdoms()
 }
 
 // at tries every pattern at word i and returns the word after what it consumed (i when nothing).
@@ -77,7 +80,76 @@ func (s *scan) at(i int) int {
 	if n, ok := s.counterpart(i); ok {
 		return n
 	}
+	if s.kingdomWord(i) {
+		s.kingdoms = append(s.kingdoms, i)
+		return i + 1
+	}
 	return i
+}
+
+// kingdomWord reports whether word i is "المملكة" or "the Kingdom" standing alone for a state.
+func (s *scan) kingdomWord(i int) bool {
+	w := &s.doc.Words[i]
+	switch w.Script {
+	case normalize.ScriptArabic:
+		for _, st := range w.Stems() {
+			if st.Key == "المملكه" {
+				return true
+			}
+		}
+	case normalize.ScriptLatin:
+		return w.Key == "kingdom" && w.Cap && i > 0 && s.doc.Words[i-1].Key == "the" || w.Key == "kingdom's" && w.Cap
+	}
+	return false
+}
+
+// resolveKingdoms decides which state "المملكة" alone stands for: the kingdom the article names most
+// (its officials included), or the outlet's home state when it is a kingdom.
+func (s *scan) resolveKingdoms() {
+	if len(s.kingdoms) == 0 {
+		return
+	}
+	best, bestN := "", 0
+	for _, code := range s.lex.Kingdoms {
+		n := 0
+		if e := s.res.byID["country:"+code]; e != nil {
+			n += len(e.Mentions)
+		}
+		for _, e := range s.res.Entities {
+			if e.Type == diplograph.EntityPerson {
+				for _, r := range s.rolesSoFar(e) {
+					if r.Country == code {
+						n += len(e.Mentions)
+						break
+					}
+				}
+			}
+		}
+		if n > bestN || n == bestN && n > 0 && code == s.res.Home {
+			best, bestN = code, n
+		}
+	}
+	if best == "" {
+		for _, code := range s.lex.Kingdoms {
+			if code == s.res.Home {
+				best = code
+			}
+		}
+	}
+	if best == "" {
+		return
+	}
+	e := s.countryByCode(best)
+	for _, i := range s.kingdoms {
+		w := &s.doc.Words[i]
+		start := w.Start
+		for _, st := range w.Stems() {
+			if st.Key == "المملكه" {
+				start = s.doc.StemStart(w, st)
+			}
+		}
+		s.addMention(e, &Mention{W0: i, W1: i + 1, Start: start, End: w.End, NameStart: start, Kind: MentionName, Nationality: best})
+	}
 }
 
 // named records a lexicon name match and returns the word after it.

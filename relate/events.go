@@ -145,6 +145,11 @@ func (a *article) buildEvents(s *sent, ts []match) []*event {
 	if len(countriesOf(parties)) == 0 || len(parties) < 2 && !(typ == diplograph.EventVisit && dest != nil) {
 		return nil
 	}
+	// An English verb needs its object: "met Lavrov", "spoke with Netanyahu" — not "a resolution that
+	// meets the needs of Egypt". A pair as subject ("the two leaders met") needs none.
+	if t.event.Form == "verb" && a.doc.Words[t.w0].Script == normalize.ScriptLatin && !a.objectAfter(t, acts) && !a.pairBefore(t, acts) {
+		return nil
+	}
 	if !a.interstate(parties) {
 		return nil
 	}
@@ -173,6 +178,26 @@ func (a *article) buildEvents(s *sent, ts []match) []*event {
 		a.setFocus(parties)
 	}
 	return []*event{base}
+}
+
+// objectAfter reports whether a party is named within three words after the trigger.
+func (a *article) objectAfter(t match, acts []actor) bool {
+	for _, act := range acts {
+		if !act.pair && act.w >= t.w1 && act.w <= t.w1+3 {
+			return true
+		}
+	}
+	return false
+}
+
+// pairBefore reports whether "the two sides" or "they" is the subject before the trigger.
+func (a *article) pairBefore(t match, acts []actor) bool {
+	for _, act := range acts {
+		if act.pair && act.w < t.w0 && t.w0-act.w <= 4 {
+			return true
+		}
+	}
+	return false
 }
 
 // hasCountry reports whether a party stands for the state.

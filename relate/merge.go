@@ -100,6 +100,22 @@ func appendSpan(list [][2]int, spans ...[2]int) [][2]int {
 // mergePositions joins the positions of an article with the same holder, stance, topic and target;
 // the merged position keeps every sentence as evidence and the first known date.
 func mergePositions(ps []*posit) []*posit {
+	// A position without a target beside the same position with one in the same sentence ("تضافر
+	// الجهود لإنهاء النزاع في سورية") is that position.
+	targeted := map[string]bool{}
+	for _, p := range ps {
+		if p.target != nil {
+			targeted[p.holder.ID+"|"+string(p.topic)+"|"+string(p.stance)+"|"+strconv.Itoa(p.sentence)] = true
+		}
+	}
+	kept := ps[:0:0]
+	for _, p := range ps {
+		if p.target == nil && targeted[p.holder.ID+"|"+string(p.topic)+"|"+string(p.stance)+"|"+strconv.Itoa(p.sentence)] {
+			continue
+		}
+		kept = append(kept, p)
+	}
+	ps = kept
 	var out []*posit
 	idx := map[string]*posit{}
 	for _, p := range ps {

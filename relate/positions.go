@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/diplograph/diplograph"
+	"github.com/diplograph/diplograph/lexicon"
 	"github.com/diplograph/diplograph/normalize"
 	"github.com/diplograph/diplograph/recognize"
 )
@@ -36,16 +37,26 @@ var negativeTopics = map[diplograph.Topic]bool{
 func (a *article) readPositions(s *sent, evs []*event) {
 	var speech []match
 	for _, m := range s.matches {
-		if m.kind == mSpeech {
+		switch {
+		case m.kind == mSpeech:
 			speech = append(speech, m)
+		case m.kind == mEvent && m.event.Type == diplograph.EventMeeting && m.event.Form == "verb" && len(evs) > 0:
+			// "The two leaders consulted on the urgent need to deliver aid": a discussion whose
+			// parties take a side when a stance word says so.
+			speech = append(speech, match{kind: mSpeech, w0: m.w0, w1: m.w1, start: m.start, end: m.end, weak: true,
+				speech: &lexicon.SpeechTrigger{Kind: diplograph.KindStates, Phrase: m.event.Phrase}})
 		}
 	}
+	sortMatches(speech)
 	for k, sp := range speech {
 		end := s.w1
 		if k+1 < len(speech) {
 			end = speech[k+1].w0
 		}
 		holders, scopeStart := a.holders(s, sp, evs)
+		if sp.weak {
+			holders, scopeStart = a.eventParties(evs), sp.w1
+		}
 		if len(holders) == 0 {
 			continue
 		}
@@ -90,11 +101,63 @@ func (a *article) holders(s *sent, sp match, evs []*event) ([]*party, int) {
 			return partiesOf(hs), end
 		}
 	}
-	if hs := a.partiesLeftOf(a.clauseStart(s, sp.w0), sp.w0); len(hs) > 0 {
+	if hs := a.firstPartyOf(a.segmentStart(s, sp.w0), sp.w0); len(hs) > 0 {
 		a.setSubjectParties(hs)
 		return partiesOf(hs), sp.w1
 	}
 	return a.subject, sp.w1
+}
+
+// segmentStart returns where the English subject of a verb at w may start: after the last comma
+// before it in its clause ("After meeting Putin, Erdogan said" → "Erdogan").
+func (a *article) segmentStart(s *sent, w int) int {
+	start := a.clauseStart(s, w)
+	for i := w - 1; i > start; i-- {
+		if g := a.doc.Words[i].Gap; g == ',' || g == ';' || g == ':' {
+			// A comma inside a list of subjects ("Jordan, Egypt and Qatar condemned") is not a break.
+			if m := a.rec.MentionAt(i); m != nil && m.Entity != nil && i > start {
+				if prev := a.rec.MentionAt(i - 1); prev != nil && prev.Entity != nil && prev.Entity.Type == m.Entity.Type {
+					continue
+				}
+			}
+			return i
+		}
+	}
+	return start
+}
+
+// firstPartyOf returns the first party named in words [from, to) — the subject of an English verb —
+// with the parties coordinated to it ("Egypt and Jordan condemned").
+func (a *article) firstPartyOf(from, to int) []holderRef {
+	acts := a.actors(from, to)
+	for i, act := range acts {
+		if act.place {
+			continue
+		}
+		if act.pair {
+			var out []holderRef
+			for _, x := range acts[i:] {
+				if x.pair {
+					out = append(out, holderRef{party: &party{entity: x.entity, w: x.w}, pairRel: true})
+				}
+			}
+			return out
+		}
+		out := []holderRef{{party: &party{entity: act.entity, w: act.w}}}
+		for j := i + 1; j < len(acts); j++ {
+			if acts[j].place || acts[j].pair || !a.coordinatedEnglish(acts[j-1].m, acts[j].m) && !a.listed(acts[j-1].m, acts[j].m) {
+				break
+			}
+			out = append(out, holderRef{party: &party{entity: acts[j].entity, w: acts[j].w}})
+		}
+		return out
+	}
+	return nil
+}
+
+// listed reports whether two mentions are neighbours in a comma list ("Jordan, Egypt").
+func (a *article) listed(x, y *recognize.Mention) bool {
+	return x != nil && y != nil && y.W0 == x.W1 && a.doc.Words[y.W0].Gap == ','
 }
 
 // holderRef is a party found as a holder, with whether it came from "the two sides".
@@ -291,9 +354,13 @@ func (a *article) statement(s *sent, sp match, holders []*party, from, to int) {
 		}
 	}
 	holders = onePerState(holders)
+	topics = append(topics, a.supportForState(s, cues, topics, to)...)
 	speechPol := sp.speech.Polarity
 	for _, t := range topics {
-		pol, kind := a.cueFor(t, cues, speechPol, sp.speech.Kind)
+		pol, kind, cueDist := a.cueFor(t, cues, speechPol, sp.speech.Kind)
+		if sp.weak && cueDist < 0 {
+			continue // "discussed ways to …": a discussion takes a side only with a stance word
+		}
 		topicPol := t.topic.Polarity
 		for _, inv := range inverters {
 			if inv.w1 <= t.w0 && t.w0-inv.w1 <= 2 {
@@ -301,6 +368,11 @@ func (a *article) statement(s *sent, sp match, holders []*party, from, to int) {
 			}
 		}
 		topic := t.topic.Topic
+		if negativeTopics[topic] && pol*topicPol > 0 && (cueDist < 0 || cueDist > 2) {
+			// Support for strikes or terrorism is read only from a support word right before it:
+			// "دعا إلى … استفحال الإرهاب" calls for action against it.
+			pol = -topicPol
+		}
 		if pol == 0 {
 			switch {
 			case topicPol < 0:
@@ -322,6 +394,9 @@ func (a *article) statement(s *sent, sp match, holders []*party, from, to int) {
 			if target == nil && needsTarget(topic) {
 				continue
 			}
+			if target == nil && (topic == diplograph.TopicMilitaryAction || topic == diplograph.TopicOccupation) {
+				continue // strikes or occupation by no named state: not a position about a state
+			}
 			if target != nil && target == h.entity && topic != diplograph.TopicSanctions && topic != diplograph.TopicTerrorism &&
 				topic != diplograph.TopicSovereignty && topic != diplograph.TopicTerritorialIntegrity {
 				continue // relations with oneself
@@ -335,7 +410,7 @@ func (a *article) statement(s *sent, sp match, holders []*party, from, to int) {
 			p.confidence = positionConfidence(pol, speechPol, target != nil, len(holders) > 1)
 			a.posits = append(a.posits, p)
 			if target != nil {
-				a.lastTarget = target.ID
+				a.lastTarget, a.lastTargetSent = target.ID, s.idx
 			}
 		}
 	}
@@ -352,8 +427,9 @@ func needsTarget(t diplograph.Topic) bool {
 }
 
 // cueFor returns the polarity and speech act of a topic: the nearest stance word before it in the
-// statement (within six words), else the speech verb's own.
-func (a *article) cueFor(t match, cues []match, speechPol int, speechKind diplograph.StanceKind) (int, diplograph.StanceKind) {
+// statement (within six words), else the speech verb's own; and the distance in words from the stance
+// word to the topic (-1 without one).
+func (a *article) cueFor(t match, cues []match, speechPol int, speechKind diplograph.StanceKind) (int, diplograph.StanceKind, int) {
 	var best *match
 	for i := range cues {
 		c := &cues[i]
@@ -370,12 +446,12 @@ func (a *article) cueFor(t match, cues []match, speechPol int, speechKind diplog
 		if a.negatedBefore(best.w0) {
 			pol = -pol
 		}
-		return pol, kind
+		return pol, kind, t.w0 - best.w1
 	}
 	if kind == "" {
 		kind = diplograph.KindStates
 	}
-	return speechPol, kind
+	return speechPol, kind, -1
 }
 
 // negatedBefore reports whether a negation stands right before word w ("لا ندعم", "does not support").
@@ -430,6 +506,45 @@ func onePerState(ps []*party) []*party {
 		}
 		seen[c] = c != ""
 		out = append(out, p)
+	}
+	return out
+}
+
+// supportForState reads a support word followed by a state and no topic ("دعم روسيا الثابت لسوريا",
+// "support for Iraq", "التضامن مع المملكة") as support for relations with that state.
+func (a *article) supportForState(s *sent, cues, topics []match, to int) []match {
+	var out []match
+	words := a.doc.Words
+	for _, c := range cues {
+		if c.stance.Polarity <= 0 || c.stance.Kind == diplograph.KindCallsFor {
+			continue
+		}
+		j := c.w1
+		// "support for", "التضامن مع", "لسوريا" (the preposition is a proclitic).
+		for j < to && j < c.w1+2 && a.rec.MentionAt(j) == nil {
+			k := baseKey(&words[j])
+			if k == "for" || k == "to" || k == "with" || k == "مع" || k == "of" {
+				j++
+				continue
+			}
+			break
+		}
+		m := a.rec.MentionAt(j)
+		if m == nil || m.Entity == nil || m.Entity.Type != diplograph.EntityCountry || m.Kind == recognize.MentionPlace || j >= to {
+			continue
+		}
+		// A topic right after the state ("support for Iraq's sovereignty") is the real object.
+		busy := false
+		for _, t := range topics {
+			if t.w0 >= c.w1 && t.w0 <= m.W1+2 {
+				busy = true
+			}
+		}
+		if busy {
+			continue
+		}
+		out = append(out, match{kind: mTopic, w0: m.W0, w1: m.W0, start: m.Start, end: m.Start,
+			topic: &lexicon.TopicTrigger{Topic: diplograph.TopicBilateralRelations, Polarity: 1, Target: "partner", Phrase: "support for a state"}})
 	}
 	return out
 }

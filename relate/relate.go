@@ -6,6 +6,7 @@ package relate
 
 import (
 	"io"
+	"sort"
 
 	"github.com/diplograph/diplograph"
 	"github.com/diplograph/diplograph/dates"
@@ -48,14 +49,15 @@ type article struct {
 	pub  diplograph.Date
 	trig *lexicon.Triggers
 
-	frame      frame    // the time the narrative is at
-	subject    []*party // the last explicit agent or speaker: who a dropped subject refers to
-	focus      []*party // the parties of the last event: who "the two sides" are
-	events     []*event // in text order
-	posits     []*posit // in text order
-	extra      []*recognize.Entity
-	lastTarget string // the last target state of a position, for "البلاد", "its"
-	trace      io.Writer
+	frame          frame    // the time the narrative is at
+	subject        []*party // the last explicit agent or speaker: who a dropped subject refers to
+	focus          []*party // the parties of the last event: who "the two sides" are
+	events         []*event // in text order
+	posits         []*posit // in text order
+	extra          []*recognize.Entity
+	lastTarget     string // the last target state of a position, for "البلاد", "its"
+	lastTargetSent int    // the sentence of lastTarget
+	trace          io.Writer
 }
 
 // frame is the date the narrative is at: known (a day, month or year) or not (after "earlier").
@@ -109,6 +111,11 @@ type match struct {
 	modality   *lexicon.ModalityTrigger
 	relation   string
 	future     bool // the trigger verb carries the future prefix س
+	weak       bool // a discussion verb read as speech: its topics need a stance word
+}
+
+func sortMatches(ms []match) {
+	sort.SliceStable(ms, func(i, j int) bool { return ms[i].w0 < ms[j].w0 })
 }
 
 // sentence reads one sentence: its time, its events and its positions.

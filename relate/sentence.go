@@ -189,6 +189,9 @@ func (a *article) updateFrame(s *sent) {
 		if e.Kind == dates.KindDate && e.Year != 0 && e.Month == 0 && len(s.exprs) > 1 {
 			continue // "عام 1974" beside a day: the day wins
 		}
+		if e.Kind == dates.KindDate && e.Year == 0 && e.Day == 0 && !e.HasYearOffset {
+			continue // "elections in December": a month without a year does not date the sentence
+		}
 		// "إنجازات العام الحالي" in a sentence of today's news: a coarser date that holds the narrative
 		// time does not move it.
 		if a.frame.known && precisionRank(d) < precisionRank(a.frame.date) && !a.frame.date.Start().Before(d.Start()) && !d.End().Before(a.frame.date.Start()) {

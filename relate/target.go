@@ -51,6 +51,12 @@ func (a *article) target(s *sent, t match, holder *recognize.Entity, holders []*
 		}
 		return nil
 	case "partner":
+		if t.w0 == t.w1 { // support for a state: the state itself (supportForState)
+			if m := a.rec.MentionAt(t.w0); m != nil && m.Entity != nil && m.Entity.Code != hc {
+				return m.Entity
+			}
+			return nil
+		}
 		if e := a.afterWords(s, t, partnerWords, 5, hc); e != nil {
 			return e
 		}
@@ -121,6 +127,13 @@ func (a *article) stateTarget(s *sent, t match, hc string) *recognize.Entity {
 	}
 	if pronoun && a.lastTarget != "" {
 		if e := a.entityByID(a.lastTarget); e != nil {
+			return e
+		}
+	}
+	// "to deliver aid in Gaza and to support rebuilding efforts": a state named for the previous topic
+	// of the same sentence.
+	if !pronoun && a.lastTarget != "" && a.lastTargetSent == s.idx {
+		if e := a.entityByID(a.lastTarget); e != nil && e.Code != hc {
 			return e
 		}
 	}
