@@ -17,9 +17,15 @@ var (
 		"on", "about", "regarding", "concerning", "over", "including", "situation", "crisis", "developments", "issue",
 		"issues", "conflict", "war", "relations", "ties", "question", "file", "matters", "region")
 	// actorWords introduce parties: "مع", "بين", "with", "between".
-	actorWords = foldSet("مع", "بين", "برفقة", "بحضور", "بمشاركة", "بين", "with", "between", "alongside", "joined", "and")
+	actorWords = foldSet("مع", "بين", "برفقة", "بحضور", "بمشاركة", "with", "between", "alongside", "joined")
 	// placeWords introduce where something happens.
 	placeWords = foldSet("في", "داخل", "بمقر", "مقر", "بقصر", "قصر", "من", "in", "at", "inside", "from", "near")
+	// eraWords make the person after them a time or a topic, not a party: "منذ سقوط نظام بشار الأسد",
+	// "under the Assad regime".
+	eraWords = foldSet("نظام", "عهد", "حكم", "فترة", "ولاية", "زمن", "أيام", "رحيل", "سقوط", "مقتل", "اغتيال", "وفاة",
+		"إدارة", "حكومة", "regime", "era", "administration", "rule", "death", "fall", "ouster", "assassination", "government")
+	// genitiveWords make an English state after them a modifier: "the needs of Egypt".
+	genitiveWords = foldSet("of")
 	// destinationWords introduce where a visit goes.
 	destinationWords = foldSet("إلى", "الى", "نحو", "لـ", "to", "into", "for")
 )
@@ -84,7 +90,7 @@ func (a *article) actors(from, to int) []actor {
 	topic := false
 	for i := from; i < to; i++ {
 		w := &words[i]
-		if w.Gap == ',' || w.Gap == '،' || w.Gap == ';' || w.Gap == '؛' {
+		if (w.Gap == ',' || w.Gap == '،' || w.Gap == ';' || w.Gap == '؛') && !a.countryListGoesOn(i) {
 			topic = false
 		}
 		m := a.rec.MentionAt(i)
@@ -115,7 +121,9 @@ func (a *article) actors(from, to int) []actor {
 		pro := a.proclitic(m)
 		switch m.Entity.Type {
 		case diplograph.EntityPerson:
-			out = append(out, act)
+			if !eraWords[prev] && !eraWords[baseKey(&words[max(m.W0-1, 0)])] || m.W0 == 0 {
+				out = append(out, act)
+			}
 			continue
 		case diplograph.EntityOrganization:
 			if !topic {
@@ -129,6 +137,9 @@ func (a *article) actors(from, to int) []actor {
 			act.place = true
 		case destinationWords[prev] || strings.HasSuffix(pro, "ل"):
 			act.place, act.dest = true, true
+		case genitiveWords[prev]:
+			topic = true // "the needs of Egypt, Sudan and Ethiopia": the whole list
+			continue
 		case topic:
 			continue
 		case m.Kind == recognize.MentionDemonym:
@@ -170,4 +181,18 @@ func addParty(ps []*party, e *recognize.Entity, w int) []*party {
 		}
 	}
 	return append(ps, &party{entity: e, w: w})
+}
+
+// countryListGoesOn reports whether the word at i continues a list of states ("Egypt, Sudan, and
+// Ethiopia"): a state, or "and"/"و" and a state.
+func (a *article) countryListGoesOn(i int) bool {
+	for j := i; j < min(i+2, len(a.doc.Words)); j++ {
+		if m := a.rec.MentionAt(j); m != nil && m.Entity != nil && m.Entity.Type == diplograph.EntityCountry {
+			return true
+		}
+		if k := a.doc.Words[j].Key; k != "and" && k != "و" {
+			return false
+		}
+	}
+	return false
 }

@@ -94,6 +94,10 @@ func (a *article) buildEvents(s *sent, ts []match) []*event {
 	}
 	for _, act := range acts {
 		if act.place {
+			// "arrived in Ankara", "وصل إلى عمّان": the place right after a visit verb is where it goes.
+			if typ == diplograph.EventVisit && !act.dest && a.rightAfterTrigger(ts, act) {
+				act.dest = true
+			}
 			if location == nil || act.dest && dest == nil {
 				location = act.m
 			}
@@ -147,17 +151,15 @@ func (a *article) buildEvents(s *sent, ts []match) []*event {
 	}
 	// An English verb needs its object: "met Lavrov", "spoke with Netanyahu" — not "a resolution that
 	// meets the needs of Egypt". A pair as subject ("the two leaders met") needs none.
-	if t.event.Form == "verb" && a.doc.Words[t.w0].Script == normalize.ScriptLatin && !a.objectAfter(t, acts) && !a.pairBefore(t, acts) {
+	if t.event.Form == "verb" && !a.objectAfterAny(ts, acts, agent) && !a.pairBefore(t, acts) && !a.pairAfter(t, acts) && dest == nil {
 		return nil
 	}
 	if !a.interstate(parties) {
 		return nil
 	}
-	base := &event{typ: typ, roles: roles, location: location, date: s.date, dateKnown: s.dateKnown,
-		modality: a.modality(s, t), sentence: s.idx, evidence: [][2]int{{s.start, s.end}}, rule: ruleName(t)}
-	if s.vague {
-		base.dateKnown = false
-	}
+	at := a.whenOf(s, t.w0, ts[len(ts)-1].w1)
+	base := &event{typ: typ, roles: roles, location: location, date: at.date, dateKnown: at.known,
+		modality: a.modality(s, t, at), sentence: s.idx, evidence: [][2]int{{s.start, s.end}}, rule: ruleName(t)}
 	base.confidence = confidenceFor(t, agent != nil, len(countriesOf(parties)))
 	// A dual or "separate" trigger: one event per other party.
 	if agent != nil && a.isDual(ts) && len(parties) >= 3 {
@@ -170,20 +172,66 @@ func (a *article) buildEvents(s *sent, ts []match) []*event {
 			e.parties = []*party{{entity: agent, w: t.w0}, p}
 			out = append(out, &e)
 		}
-		a.setFocus(out[len(out)-1].parties)
+		a.setFocus(out[len(out)-1].parties, typ)
 		return out
 	}
 	base.parties = parties
 	if base.modality == "" || base.modality == diplograph.ModalityAsserted {
-		a.setFocus(parties)
+		a.setFocus(parties, typ)
 	}
 	return []*event{base}
 }
 
-// objectAfter reports whether a party is named within three words after the trigger.
-func (a *article) objectAfter(t match, acts []actor) bool {
+// rightAfterTrigger reports whether an actor is named right after one of the triggers (allowing a
+// date word between: "arrived on Wednesday in Ankara" is rare, "arrived in Ankara on Wednesday" is not).
+func (a *article) rightAfterTrigger(ts []match, act actor) bool {
+	for _, t := range ts {
+		if act.w >= t.w1 && act.w <= t.w1+1 {
+			return true
+		}
+	}
+	return false
+}
+
+// objectAfterAny reports whether any trigger of the event has its object (objectAfter).
+func (a *article) objectAfterAny(ts []match, acts []actor, agent *recognize.Entity) bool {
+	for _, t := range ts {
+		if a.objectAfter(t, acts, agent) {
+			return true
+		}
+	}
+	return false
+}
+
+// objectAfter reports whether a party other than the agent is named soon after the trigger: within
+// eight words in English ("received a phone call on Monday from his Jordanian counterpart"), within
+// six after the verb and its subject in Arabic ("استقبل الملك … الوزير").
+func (a *article) objectAfter(t match, acts []actor, agent *recognize.Entity) bool {
+	reach := 8
+	if a.doc.Words[t.w0].Script == normalize.ScriptArabic {
+		reach = 6
+	}
+	from := t.w1
 	for _, act := range acts {
-		if !act.pair && act.w >= t.w1 && act.w <= t.w1+3 {
+		if act.entity == agent && act.w >= t.w1 {
+			if e := act.m; e != nil && e.W1 > from {
+				from = e.W1
+			}
+		}
+	}
+	for _, act := range acts {
+		if !act.pair && !act.place && act.entity != agent && act.w >= from && act.w <= from+reach {
+			return true
+		}
+	}
+	return false
+}
+
+// pairAfter reports whether "the two sides" follows the verb as its subject ("وبحث الجانبان"), or is
+// part of the trigger ("اتفق الجانبان").
+func (a *article) pairAfter(t match, acts []actor) bool {
+	for _, act := range acts {
+		if act.pair && act.w >= t.w0 && act.w <= t.w1+2 {
 			return true
 		}
 	}
@@ -250,7 +298,7 @@ func (a *article) agent(s *sent, t match, acts []actor) *recognize.Entity {
 	arabic := words[t.w0].Script == normalize.ScriptArabic
 	if t.event.Form == "verb" {
 		for _, act := range acts {
-			if act.pair && act.w >= t.w1 && act.w <= t.w1+2 {
+			if act.pair && act.w >= t.w0 && act.w <= t.w1+2 {
 				return nil // "وبحث الجانبان": the two sides are the parties
 			}
 		}
@@ -324,7 +372,10 @@ func (a *article) genitiveParty(t match, acts []actor) *recognize.Entity {
 }
 
 // setFocus makes the parties of an event the ones "the two sides" refers to.
-func (a *article) setFocus(ps []*party) {
+func (a *article) setFocus(ps []*party, typ diplograph.EventType) {
+	if g := typ.Group(); g != "CONSULT" && g != "AGREE" {
+		return
+	}
 	if len(countriesOf(ps)) >= 2 {
 		a.focus = ps
 	}
@@ -344,7 +395,7 @@ func (a *article) speechStartsClause(m match) bool {
 
 // modality reads whether an event is planned, negated or hypothetical from the words before its
 // trigger in the clause, the future prefix of the verb, and a future date.
-func (a *article) modality(s *sent, t match) diplograph.Modality {
+func (a *article) modality(s *sent, t match, at when) diplograph.Modality {
 	if t.future {
 		return diplograph.ModalityPlanned
 	}
@@ -358,7 +409,7 @@ func (a *article) modality(s *sent, t match) diplograph.Modality {
 		}
 		mod = strongerModality(mod, m.modality.Modality)
 	}
-	if mod == "" && s.future {
+	if mod == "" && at.future {
 		mod = diplograph.ModalityPlanned
 	}
 	if mod == "" {

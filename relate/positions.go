@@ -82,7 +82,7 @@ func (a *article) holders(s *sent, sp match, evs []*event) ([]*party, int) {
 		// A participle ("مؤكداً") or a noun ("تأكيده") has the subject of the main verb; a noun followed
 		// by a name has that name ("تأكيد موسكو").
 		participle := a.isParticiple(sp)
-		if hs, end := a.partiesRightOf(sp.w1, 4, s.w1); len(hs) > 0 && (!participle || end == sp.w1+1 && !hs[0].pairRel) {
+		if hs, end := a.partiesRightOf(sp.w1, 4, s.w1); len(hs) > 0 && (!participle || end == sp.w1+1 && !hs[0].pairRel) && !a.addressee(sp, end) {
 			a.setSubjectParties(hs)
 			return partiesOf(hs), end
 		}
@@ -110,6 +110,9 @@ func (a *article) holders(s *sent, sp match, evs []*event) ([]*party, int) {
 
 // segmentStart returns where the English subject of a verb at w may start: after the last comma
 // before it in its clause ("After meeting Putin, Erdogan said" → "Erdogan").
+//
+// A comma closing an apposition ("Bruno Parrilla, the foreign affairs minister of Cuba, responded")
+// has no party between it and the verb: the subject is further left.
 func (a *article) segmentStart(s *sent, w int) int {
 	start := a.clauseStart(s, w)
 	for i := w - 1; i > start; i-- {
@@ -120,7 +123,9 @@ func (a *article) segmentStart(s *sent, w int) int {
 					continue
 				}
 			}
-			return i
+			if len(a.firstPartyOf(i, w)) > 0 {
+				return i
+			}
 		}
 	}
 	return start
@@ -186,6 +191,19 @@ func (a *article) eventParties(evs []*event) []*party {
 		}
 	}
 	return nil
+}
+
+// addressee reports whether the party after an appeal verb is the one appealed to, not the speaker:
+// "وطالب إسرائيل بالانسحاب" (he demanded that Israel withdraw), "urged Iran to".
+func (a *article) addressee(sp match, end int) bool {
+	if sp.speech.Kind != diplograph.KindCallsFor || end >= len(a.doc.Words) {
+		return false
+	}
+	next := &a.doc.Words[end]
+	if next.Script == normalize.ScriptArabic {
+		return strings.HasPrefix(next.Key, "ب") && len(next.Stems()) > 1
+	}
+	return next.Key == "to"
 }
 
 // isParticiple reports whether an Arabic speech trigger is a participle used as an adverb or a verbal
@@ -356,6 +374,7 @@ func (a *article) statement(s *sent, sp match, holders []*party, from, to int) {
 	holders = onePerState(holders)
 	topics = append(topics, a.supportForState(s, cues, topics, to)...)
 	speechPol := sp.speech.Polarity
+	at := a.whenOf(s, sp.w0, sp.w1)
 	for _, t := range topics {
 		pol, kind, cueDist := a.cueFor(t, cues, speechPol, sp.speech.Kind)
 		if sp.weak && cueDist < 0 {
@@ -404,8 +423,8 @@ func (a *article) statement(s *sent, sp match, holders []*party, from, to int) {
 			if target != nil && target.Type == diplograph.EntityCountry && target.Code == h.entity.CountryCode() && topic == diplograph.TopicBilateralRelations {
 				continue
 			}
-			p := &posit{holder: h.entity, stance: stance, kind: kind, topic: topic, target: target, date: s.date,
-				dateKnown: s.dateKnown && !s.vague, modality: diplograph.ModalityAsserted, sentence: s.idx,
+			p := &posit{holder: h.entity, stance: stance, kind: kind, topic: topic, target: target, date: at.date,
+				dateKnown: at.known, modality: diplograph.ModalityAsserted, sentence: s.idx,
 				evidence: [][2]int{{s.start, s.end}}, rule: "position." + strings.ToLower(string(kind))}
 			p.confidence = positionConfidence(pol, speechPol, target != nil, len(holders) > 1)
 			a.posits = append(a.posits, p)

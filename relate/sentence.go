@@ -168,55 +168,136 @@ func (a *article) overlapsMention(w0, w1 int) bool {
 	return false
 }
 
-// updateFrame sets the sentence's date from its own date expressions or the narrative time, and moves
-// the narrative time on: an explicit date sets it, a vague expression ("في وقت سابق", "earlier")
-// makes it unknown, a planned date leaves it alone, and a pluperfect ("كان … قد") sentence without a
-// date is at an unknown time before it.
+// when is the time of one fact: its date (known or not) and whether it lies ahead.
+type when struct {
+	date   diplograph.Date
+	known  bool
+	future bool
+}
+
+// updateFrame reads the sentence's date expressions and moves the narrative time on: the first
+// expression to the day (or to the month of a stated year) sets it, a vague expression ("في وقت
+// سابق", "earlier") makes it unknown, and planned dates, coarser dates that hold it ("this year") and
+// years alone ("اتفاقية 1974") leave it alone. The sentence's own date (s.date) is what its facts get
+// when no expression stands next to them: the narrative time before the sentence, or unknown in a
+// pluperfect ("كان … قد") or vague sentence.
 func (a *article) updateFrame(s *sent) {
-	vague, vagueFuture := false, false
+	before := a.frame
+	vague := false
 	for _, e := range s.exprs {
 		if e.Vague() {
-			vague = true
-			if e.Future() {
-				vagueFuture = true
+			if !e.Future() {
+				vague = true
 			}
 			continue
 		}
 		d := e.Resolve(a.pub)
-		if d.IsZero() {
+		if d.IsZero() || !usableForFrame(e, d, before) || a.historical(d) {
 			continue
 		}
-		if e.Kind == dates.KindDate && e.Year != 0 && e.Month == 0 && len(s.exprs) > 1 {
-			continue // "عام 1974" beside a day: the day wins
-		}
-		if e.Kind == dates.KindDate && e.Year == 0 && e.Day == 0 && !e.HasYearOffset {
-			continue // "elections in December": a month without a year does not date the sentence
-		}
-		// "إنجازات العام الحالي" in a sentence of today's news: a coarser date that holds the narrative
-		// time does not move it.
-		if a.frame.known && precisionRank(d) < precisionRank(a.frame.date) && !a.frame.date.Start().Before(d.Start()) && !d.End().Before(a.frame.date.Start()) {
+		if e.Future() || !a.pub.IsZero() && a.pub.Before(d.Start()) {
 			continue
 		}
 		if !s.dateKnown {
 			s.date, s.dateKnown = d, true
-			s.future = e.Future() || !a.pub.IsZero() && a.pub.Before(d.Start()) && d.Precision() == diplograph.PrecisionDay
 		}
 	}
 	switch {
 	case s.dateKnown:
-		if !s.future {
-			a.frame = frame{date: s.date, known: true}
-		}
+		a.frame = frame{date: s.date, known: true}
 	case vague:
-		s.vague, s.future = true, vagueFuture
-		if !vagueFuture {
-			a.frame = frame{}
-		}
+		s.vague = true
+		a.frame = frame{}
 	case s.pluperfect:
 		s.vague = true
 	default:
-		s.date, s.dateKnown = a.frame.date, a.frame.known
+		s.date, s.dateKnown = before.date, before.known
 	}
+}
+
+// usableForFrame reports whether a resolved expression may set the narrative time: not a year alone,
+// not a month without its year, not a coarser date that holds the current one.
+func usableForFrame(e dates.Expr, d diplograph.Date, f frame) bool {
+	if e.Kind == dates.KindDate && e.Month == 0 {
+		return false // "اتفاقية فض الاشتباك لعام 1974"
+	}
+	if e.Kind == dates.KindDate && e.Year == 0 && e.Day == 0 && !e.HasYearOffset {
+		return false // "elections in December"
+	}
+	if f.known && precisionRank(d) < precisionRank(f.date) && !f.date.Start().Before(d.Start()) && !d.End().Before(f.date.Start()) {
+		return false // "إنجازات العام الحالي" in today's news
+	}
+	return true
+}
+
+// whenOf returns the time of a fact whose trigger spans words [w0, w1): the date expression nearest
+// to it in its clause (no other trigger between them, within twelve words), else the sentence's date.
+func (a *article) whenOf(s *sent, w0, w1 int) when {
+	best, bestDist := -1, 13
+	for i, e := range s.exprs {
+		var dist int
+		switch {
+		case e.W0 >= w1:
+			dist = e.W0 - w1
+		case e.W1 <= w0:
+			dist = w0 - e.W1
+		default:
+			dist = 0
+		}
+		if dist >= bestDist || a.triggerBetween(s, min(w1, e.W1), max(w0, e.W0)) {
+			continue
+		}
+		best, bestDist = i, dist
+	}
+	if best >= 0 {
+		e := s.exprs[best]
+		if e.Vague() {
+			return when{future: e.Future()}
+		}
+		d := e.Resolve(a.pub)
+		if a.historical(d) && bestDist > 3 {
+			d = diplograph.Date{} // "on the lines of June 4, 1967": a date named, not the fact's
+		}
+		if !d.IsZero() && (e.Month != 0 || e.Kind != dates.KindDate || a.nearYearWord(e)) {
+			fut := e.Future() || !a.pub.IsZero() && a.pub.Before(d.Start())
+			return when{date: d, known: true, future: fut}
+		}
+	}
+	if s.vague {
+		return when{}
+	}
+	return when{date: s.date, known: s.dateKnown}
+}
+
+// historical reports whether a date lies more than a year and a half before publication: a past
+// date named in the story ("the 1974 agreement"), not the time the story is at.
+func (a *article) historical(d diplograph.Date) bool {
+	if a.pub.IsZero() || d.IsZero() {
+		return false
+	}
+	return d.End().Before(a.pub.AddDays(-545))
+}
+
+// nearYearWord reports whether a year alone dates the fact ("في عام 2011", "in 2015") rather than
+// naming something of that year ("اتفاقية 1974").
+func (a *article) nearYearWord(e dates.Expr) bool {
+	for k := e.W0 - 1; k >= max(0, e.W0-2); k-- {
+		switch baseKey(&a.doc.Words[k]) {
+		case "في", "خلال", "in", "during", "since", "منذ":
+			return true
+		}
+	}
+	return false
+}
+
+// triggerBetween reports whether an event or speech trigger lies in words [from, to).
+func (a *article) triggerBetween(s *sent, from, to int) bool {
+	for _, m := range s.matches {
+		if (m.kind == mEvent && m.event.Form != "mention" || m.kind == mSpeech) && m.w0 >= from && m.w0 < to {
+			return true
+		}
+	}
+	return false
 }
 
 // precisionRank orders precisions: day 3, month 2, year 1.
