@@ -43,7 +43,9 @@ type Stem struct {
 }
 
 // Stems returns the word's key and the forms it may stand for once proclitics (و ف ب ل ك), the
-// article ال, "al-" or a possessive "'s" are removed, longest first.
+// article ال, "al-" or a possessive "'s" are removed. The key itself comes first; the other forms
+// follow from the longest prefix removed to the shortest, so that the last one keeps the article
+// ("والسوري": والسوري, سوري, السوري). Matching prefers the longest form (see PhraseSet.MatchAt).
 func (w *Word) Stems() []Stem { return w.stems }
 
 // Sentence is a span of the text ending with sentence punctuation or a line break.
@@ -148,9 +150,10 @@ func stems(key string, script Script, first string) []Stem {
 			if strings.HasPrefix(key, p) {
 				rest := key[len(p):]
 				n := utf8.RuneCountInString(rest)
-				// A preposition (ب ل ك) leaves at least three letters: "بحث" is not ب + "حث".
-				if n >= 2 && !(n < 3 && strings.ContainsAny(p, "بلك")) {
-					article := strings.HasSuffix(p, "ال") || strings.HasSuffix(p, "لل")
+				// A preposition (ب ل ك) leaves at least three letters: "بحث" is not ب + "حث". With the
+				// article the rest is a noun however short: "للحل" is ل + "الحل".
+				article := strings.HasSuffix(p, "ال") || strings.HasSuffix(p, "لل")
+				if n >= 2 && (article || !(n < 3 && strings.ContainsAny(p, "بلك"))) {
 					out = appendStem(out, Stem{Key: rest, Skip: utf8.RuneCountInString(p), Article: article})
 					if strings.HasSuffix(p, "لل") {
 						// ل + ال: "لليمن" is "ل" + "اليمن".

@@ -99,11 +99,17 @@ func Fold(s string) string {
 			space = len(b) > 0
 			continue
 		}
+		n := len(b)
 		if space {
 			b = append(b, ' ')
-			space = false
 		}
-		b = foldRune(r, b)
+		if b2 := foldRune(r, b); len(b2) > len(b) {
+			b, space = b2, false
+		} else {
+			// r folds to nothing (a mark, a tatweel, a joiner): it must not leave a space behind,
+			// which would double the space or trail at the end.
+			b = b[:n]
+		}
 	}
 	return string(b)
 }

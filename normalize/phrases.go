@@ -90,7 +90,10 @@ func (s *PhraseSet[V]) MatchAt(d *Doc, wi int) (PhraseMatch[V], bool) {
 	var best PhraseMatch[V]
 	found := false
 	w := &d.Words[wi]
-	for _, st := range w.Stems() {
+	stems := w.Stems()
+	var order [8]int
+	for _, k := range longestFirst(stems, order[:0]) {
+		st := stems[k]
 		if s.KeepArticle && st.Article {
 			continue // "التعاون" is a noun, not the verb "تعاون"
 		}
@@ -119,6 +122,20 @@ func (s *PhraseSet[V]) MatchAt(d *Doc, wi int) (PhraseMatch[V], bool) {
 		}
 	}
 	return best, found
+}
+
+// longestFirst appends to order the indexes of stems from the longest key to the shortest, the
+// word's own key first; stems of equal length keep their order. Stems() lists the forms with the most
+// proclitics removed first ("والولايات": "ولايات" before "الولايات"), which MatchAt must not follow:
+// "والولايات المتحدة" names "الولايات المتحدة", not "ولايات المتحدة".
+func longestFirst(stems []Stem, order []int) []int {
+	for i := range stems {
+		order = append(order, i)
+		for j := len(order) - 1; j > 1 && len(stems[order[j]].Key) > len(stems[order[j-1]].Key); j-- {
+			order[j], order[j-1] = order[j-1], order[j]
+		}
+	}
+	return order
 }
 
 // MatchKeyAt is MatchAt with key standing for the first word (a form the caller derived, such as a

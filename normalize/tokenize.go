@@ -83,8 +83,11 @@ func Tokenize(text string) []Token {
 				i += size
 				pos++
 			}
-		case IsArabicLetter(r) || IsArabicMark(r) && r != 0x0640:
+		case (IsArabicLetter(r) || IsArabicMark(r)) && r != 0x0640:
+			// The tatweel (U+0640, inside the letter range) lengthens a word but does not start one:
+			// standing alone ("دمشق ـ سانا") it is a dash, a punctuation token.
 			t.Kind, t.Script = KindWord, ScriptArabic
+			first := i
 			for i < len(text) {
 				r, size = utf8.DecodeRuneInString(text[i:])
 				if !(IsArabicLetter(r) || IsArabicMark(r) || r == 0x200C || r == 0x200D) {
@@ -94,7 +97,13 @@ func Tokenize(text string) []Token {
 				i += size
 				pos++
 			}
-		case unicode.IsLetter(r):
+			if len(b) == 0 {
+				// Marks without a letter fold to nothing: not a word with an empty key but a
+				// punctuation token holding the marks as written.
+				t.Kind, t.Script = KindPunct, ScriptOther
+				b = append(b, text[first:i]...)
+			}
+		case unicode.IsLetter(r) && !IsArabicLetter(r):
 			t.Kind, t.Script = KindWord, ScriptLatin
 			if !isLatin(r) {
 				t.Script = ScriptOther

@@ -372,6 +372,7 @@ func (a *article) statement(s *sent, sp match, holders []*party, from, to int) {
 		}
 	}
 	holders = onePerState(holders)
+	cues = outsideTopics(cues, topics)
 	topics = append(topics, a.supportForState(s, cues, topics, to)...)
 	speechPol := sp.speech.Polarity
 	at := a.whenOf(s, sp.w0, sp.w1)
@@ -430,9 +431,32 @@ func (a *article) statement(s *sent, sp match, holders []*party, from, to int) {
 			a.posits = append(a.posits, p)
 			if target != nil {
 				a.lastTarget, a.lastTargetSent = target.ID, s.idx
+				if t.topic.Target == "state" && target.Type == diplograph.EntityCountry {
+					a.conflict = target.ID
+				}
 			}
 		}
 	}
+}
+
+// outsideTopics drops the stance words that are part of a topic phrase: the "وقف" of "وقف إطلاق النار"
+// or the "إنهاء" of "إنهاء الاحتلال" belongs to its topic and says nothing of the topics after it
+// ("إنهاء الاحتلال وإقامة الدولة الفلسطينية" does not oppose the state).
+func outsideTopics(cues, topics []match) []match {
+	out := cues[:0:0]
+	for _, c := range cues {
+		inside := false
+		for _, t := range topics {
+			if c.w0 >= t.w0 && c.w0 < t.w1 {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // needsTarget reports whether a position on the topic says nothing without a target state.

@@ -57,6 +57,7 @@ type article struct {
 	extra          []*recognize.Entity
 	lastTarget     string // the last target state of a position, for "البلاد", "its"
 	lastTargetSent int    // the sentence of lastTarget
+	conflict       string // the target state of the last position on a state's situation: what "the truce" is about
 	trace          io.Writer
 }
 

@@ -125,25 +125,53 @@ func (a *article) stateTarget(s *sent, t match, hc string) *recognize.Entity {
 			}
 		}
 	}
-	if pronoun && a.lastTarget != "" {
-		if e := a.entityByID(a.lastTarget); e != nil {
-			return e
-		}
+	if pronoun {
+		return a.antecedentState(s, t)
 	}
 	// "to deliver aid in Gaza and to support rebuilding efforts": a state named for the previous topic
 	// of the same sentence.
-	if !pronoun && a.lastTarget != "" && a.lastTargetSent == s.idx {
+	if a.lastTarget != "" && a.lastTargetSent == s.idx {
 		if e := a.entityByID(a.lastTarget); e != nil && e.Code != hc {
 			return e
 		}
 	}
-	if pronoun {
-		// The last state named before the phrase in the sentence.
-		for i := t.w0 - 1; i >= s.w0; i-- {
-			if m := a.rec.MentionAt(i); m != nil && m.Entity != nil && m.Entity.Type == diplograph.EntityCountry {
-				return m.Entity
-			}
+	// "الهدنة", "the political process": a conflict topic with no state named is about the conflict the
+	// article follows, the state of the last position on such a topic.
+	if conflictTopics[t.topic.Topic] && a.conflict != "" && !a.namesOtherState(s, hc) {
+		return a.entityByID(a.conflict)
+	}
+	return nil
+}
+
+// namesOtherState reports whether the sentence names a state other than the holder's: then the
+// sentence speaks of that state, even where the rules find no target.
+func (a *article) namesOtherState(s *sent, hc string) bool {
+	for i := s.w0; i < s.w1; i++ {
+		if m := a.rec.MentionAt(i); m != nil && m.Entity != nil && m.Entity.Type == diplograph.EntityCountry && m.Entity.Code != hc {
+			return true
 		}
+	}
+	return false
+}
+
+// conflictTopics are the topics about a state in conflict whose state news often leaves unsaid once
+// named: the truce, the aid, the talks, the return of refugees, the rebuilding.
+var conflictTopics = map[diplograph.Topic]bool{
+	diplograph.TopicCeasefire: true, diplograph.TopicHumanitarianAid: true, diplograph.TopicPoliticalSettlement: true,
+	diplograph.TopicRefugeeReturn: true, diplograph.TopicReconstruction: true,
+}
+
+// antecedentState returns the state a pronoun or "البلاد" in a topic phrase refers to: the last state
+// named before the phrase in the sentence ("أن لبنان يلتزم … حفاظاً على وحدته"), else the target of
+// the last position.
+func (a *article) antecedentState(s *sent, t match) *recognize.Entity {
+	for i := t.w0 - 1; i >= s.w0; i-- {
+		if m := a.rec.MentionAt(i); m != nil && m.Entity != nil && m.Entity.Type == diplograph.EntityCountry {
+			return m.Entity
+		}
+	}
+	if a.lastTarget != "" {
+		return a.entityByID(a.lastTarget)
 	}
 	return nil
 }

@@ -1,0 +1,235 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/diplograph/diplograph"
+)
+
+// WriteStats reports what a Write did.
+type WriteStats struct {
+	New       int // articles written for the first time
+	Unchanged int // articles already stored with the same content: skipped
+	Replaced  int // articles whose URL held other content, which was retracted
+	// NewIDs lists the ids of the new and replacing articles, in input order.
+	NewIDs               []string
+	NodesCreated         int
+	NodesDeleted         int
+	RelationshipsCreated int
+	RelationshipsDeleted int
+	PropertiesSet        int
+}
+
+// Add adds other's counts to st.
+func (st *WriteStats) Add(o WriteStats) {
+	st.New += o.New
+	st.Unchanged += o.Unchanged
+	st.Replaced += o.Replaced
+	st.NewIDs = append(st.NewIDs, o.NewIDs...)
+	st.NodesCreated += o.NodesCreated
+	st.NodesDeleted += o.NodesDeleted
+	st.RelationshipsCreated += o.RelationshipsCreated
+	st.RelationshipsDeleted += o.RelationshipsDeleted
+	st.PropertiesSet += o.PropertiesSet
+}
+
+// Write stores Extraction documents in one transaction: articles already stored with the same content
+// are skipped; an article whose URL is stored with other content has its old facts retracted first.
+// Events that several articles report are merged into one Event (see resolveEvents); positions with the
+// same holder, stance, topic, target and date are one Position with every article as a source. Writing
+// the same documents again changes nothing.
+//
+// Errors: EINVALID for a document that breaks the contract (a participant or holder that is not among
+// its entities), EUNAVAILABLE when Neo4j cannot be reached; nothing is written then.
+func (s *Store) Write(ctx context.Context, docs []*diplograph.Extraction) (WriteStats, error) {
+	docs = lastPerURL(dedupe(docs))
+	for _, x := range docs {
+		if err := Check(x); err != nil {
+			return WriteStats{}, err
+		}
+	}
+	if len(docs) == 0 {
+		return WriteStats{}, nil
+	}
+	var stats WriteStats
+	err := s.write(ctx, func(tx neo4j.ManagedTransaction) error {
+		stats = WriteStats{} // a retried transaction starts over
+		w := &batch{s: s, tx: tx, ctx: ctx, stats: &stats, now: time.Now().UTC()}
+		return w.run(docs)
+	})
+	if err != nil {
+		return WriteStats{}, err
+	}
+	return stats, nil
+}
+
+// dedupe drops repeated documents of the same article (same id), keeping the first.
+func dedupe(docs []*diplograph.Extraction) []*diplograph.Extraction {
+	seen := map[string]bool{}
+	out := docs[:0:0]
+	for _, x := range docs {
+		if x == nil || seen[x.Article.ID] {
+			continue
+		}
+		seen[x.Article.ID] = true
+		out = append(out, x)
+	}
+	return out
+}
+
+// lastPerURL keeps, of documents sharing a URL in one batch, the last: it replaces the others.
+func lastPerURL(docs []*diplograph.Extraction) []*diplograph.Extraction {
+	last := map[string]int{}
+	for i, x := range docs {
+		if x.Article.URL != "" {
+			last[x.Article.URL] = i
+		}
+	}
+	out := docs[:0:0]
+	for i, x := range docs {
+		if x.Article.URL == "" || last[x.Article.URL] == i {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// Check reports whether a document is complete enough to store: an article id, entity ids with
+// their type, and every reference to an entity of the document.
+func Check(x *diplograph.Extraction) error {
+	if x.Article.ID == "" {
+		return diplograph.Errorf(diplograph.EINVALID, "article.id: missing")
+	}
+	ids := map[string]bool{}
+	for i, e := range x.Entities {
+		if e.ID == "" {
+			return diplograph.Errorf(diplograph.EINVALID, "article %s: entities[%d].id: missing", x.Article.ID, i)
+		}
+		if !diplograph.In(e.Type, diplograph.EntityTypes) {
+			return diplograph.Errorf(diplograph.EINVALID, "article %s: entities[%d].type: %q is not COUNTRY, PERSON or ORGANIZATION", x.Article.ID, i, e.Type)
+		}
+		ids[e.ID] = true
+	}
+	for i, ev := range x.Events {
+		if !diplograph.In(ev.Type, diplograph.EventTypes) {
+			return diplograph.Errorf(diplograph.EINVALID, "article %s: events[%d].type: %q is not an event type", x.Article.ID, i, ev.Type)
+		}
+		for j, p := range ev.Participants {
+			if !ids[p.Entity] {
+				return diplograph.Errorf(diplograph.EINVALID, "article %s: events[%d].participants[%d].entity: %q is not among the entities", x.Article.ID, i, j, p.Entity)
+			}
+		}
+	}
+	for i, p := range x.Positions {
+		if !ids[p.Holder] {
+			return diplograph.Errorf(diplograph.EINVALID, "article %s: positions[%d].holder: %q is not among the entities", x.Article.ID, i, p.Holder)
+		}
+		if p.Target != "" && !ids[string(p.Target)] {
+			return diplograph.Errorf(diplograph.EINVALID, "article %s: positions[%d].target: %q is not among the entities", x.Article.ID, i, p.Target)
+		}
+		if !diplograph.In(p.Stance, diplograph.Stances) || !diplograph.In(p.Topic, diplograph.Topics) {
+			return diplograph.Errorf(diplograph.EINVALID, "article %s: positions[%d]: stance %q or topic %q is not in the vocabulary", x.Article.ID, i, p.Stance, p.Topic)
+		}
+	}
+	return nil
+}
+
+// batch is one write transaction.
+type batch struct {
+	s     *Store
+	tx    neo4j.ManagedTransaction
+	ctx   context.Context
+	stats *WriteStats
+	now   time.Time
+}
+
+func (b *batch) run(docs []*diplograph.Extraction) error {
+	fresh, replaced, err := b.classify(docs)
+	if err != nil {
+		return err
+	}
+	if len(replaced) > 0 {
+		if err := b.retract(replaced); err != nil {
+			return err
+		}
+	}
+	if len(fresh) == 0 {
+		return nil
+	}
+	r, err := b.rows(fresh)
+	if err != nil {
+		return err
+	}
+	return b.writeRows(r)
+}
+
+// classify splits documents into new ones and already stored ones, and returns the ids of stored
+// articles that new ones replace (same URL, other content).
+func (b *batch) classify(docs []*diplograph.Extraction) ([]*diplograph.Extraction, []string, error) {
+	params := make([]map[string]any, len(docs))
+	for i, x := range docs {
+		params[i] = map[string]any{"id": x.Article.ID, "url": x.Article.URL}
+	}
+	recs, err := b.s.run(b.ctx, b.tx, `
+UNWIND $arts AS x
+OPTIONAL MATCH (same:Article {id: x.id})
+OPTIONAL MATCH (old:Article {url: x.url}) WHERE x.url <> '' AND old.id <> x.id
+RETURN x.id AS id, same IS NOT NULL AS stored, collect(DISTINCT old.id) AS replaced`, map[string]any{"arts": params})
+	if err != nil {
+		return nil, nil, fmt.Errorf("read stored articles: %w", err)
+	}
+	stored := map[string]bool{}
+	var replaced []string
+	for _, rec := range recs {
+		id, _ := rec.Get("id")
+		if st, _ := rec.Get("stored"); st == true {
+			stored[id.(string)] = true
+		}
+		if rs, _ := rec.Get("replaced"); rs != nil {
+			for _, r := range rs.([]any) {
+				replaced = append(replaced, r.(string))
+			}
+		}
+	}
+	var fresh []*diplograph.Extraction
+	for _, x := range docs {
+		if stored[x.Article.ID] {
+			b.stats.Unchanged++
+			continue
+		}
+		fresh = append(fresh, x)
+		b.stats.New++
+		b.stats.NewIDs = append(b.stats.NewIDs, x.Article.ID)
+	}
+	sort.Strings(replaced)
+	b.stats.Replaced = len(replaced)
+	return fresh, replaced, nil
+}
+
+// exec runs a write query and adds its counters to the stats.
+func (b *batch) exec(what, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	b.s.queries.Add(1)
+	res, err := b.tx.Run(b.ctx, cypher, params)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	recs, err := res.Collect(b.ctx)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	sum, err := res.Consume(b.ctx)
+	if err == nil && sum != nil {
+		c := sum.Counters()
+		b.stats.NodesCreated += c.NodesCreated()
+		b.stats.NodesDeleted += c.NodesDeleted()
+		b.stats.RelationshipsCreated += c.RelationshipsCreated()
+		b.stats.RelationshipsDeleted += c.RelationshipsDeleted()
+		b.stats.PropertiesSet += c.PropertiesSet()
+	}
+	return recs, nil
+}

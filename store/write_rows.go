@@ -1,0 +1,312 @@
+package store
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/diplograph/diplograph"
+)
+
+// rows builds the parameters of every write query for the new documents of a batch.
+func (b *batch) rows(docs []*diplograph.Extraction) (*rows, error) {
+	r := &rows{}
+	final, err := b.resolveEvents(docs)
+	if err != nil {
+		return nil, err
+	}
+	for di, x := range docs {
+		r.articles = append(r.articles, articleRow(x))
+		published := nilIfEmpty(x.Article.Published.String())
+		for i := range x.Entities {
+			r.addEntity(&x.Entities[i])
+		}
+		for _, e := range holderEntities(x) {
+			r.addEntity(&e)
+		}
+		r.mentions = append(r.mentions, mentionRows(x)...)
+		for _, row := range roleRows(x) {
+			row["from"], row["to"], row["seen"] = nilIfEmpty(row["from"].(string)), nilIfEmpty(row["to"].(string)), row["seen"].(string)
+			r.roles = append(r.roles, row)
+		}
+		for ei := range x.Events {
+			ev := &x.Events[ei]
+			c := final[[2]int{di, ei}]
+			r.events = append(r.events, map[string]any{
+				"id": c.id, "type": string(c.typ), "group": c.typ.Group(), "matchKey": c.key, "mergeable": c.key != "",
+				"date": nilIfEmpty(c.date.String()), "datePrecision": nilIfEmpty(string(c.date.Precision())),
+				"dateStart": dayOrNil(c.date.Start()), "dateEnd": dayOrNil(c.date.End()),
+				"modality": modalityOf(ev.Modality), "confidence": ev.Confidence, "published": published,
+				"location": locName(ev.Location), "locationAr": locNameAr(ev.Location), "locationCountry": nilIfEmpty(c.locCountry),
+			})
+			for _, p := range ev.Participants {
+				r.parts = append(r.parts, map[string]any{"event": c.id, "entity": p.Entity, "role": string(p.Role), "article": x.Article.ID})
+			}
+			if l := ev.Location; l != nil && l.Country != "" && (l.Name != "" || l.NameAr != "") {
+				r.places = append(r.places, map[string]any{"event": c.id, "id": placeID(l), "name": l.Name, "nameAr": l.NameAr,
+					"country": l.Country, "article": x.Article.ID})
+			}
+			for _, v := range ev.Evidence {
+				r.evidence = append(r.evidence, evidenceRow(c.id, x, v, ev.Confidence, ev.Rule))
+			}
+		}
+		for pi := range x.Positions {
+			p := &x.Positions[pi]
+			id := positionID(p)
+			r.positions = append(r.positions, map[string]any{
+				"id": id, "holder": p.Holder, "stance": string(p.Stance), "stanceKind": nilIfEmpty(string(p.StanceKind)),
+				"topic": string(p.Topic), "target": nilIfEmpty(string(p.Target)),
+				"date": nilIfEmpty(p.Date.String()), "datePrecision": nilIfEmpty(string(p.Date.Precision())),
+				"dateStart": dayOrNil(p.Date.Start()), "dateEnd": dayOrNil(p.Date.End()),
+				"modality": modalityOf(p.Modality), "confidence": p.Confidence, "published": published,
+			})
+			for _, v := range p.Evidence {
+				r.posEvid = append(r.posEvid, evidenceRow(id, x, v, p.Confidence, p.Rule))
+			}
+		}
+	}
+	return r, nil
+}
+
+func evidenceRow(fact string, x *diplograph.Extraction, v diplograph.Evidence, conf float64, rule string) map[string]any {
+	return map[string]any{"fact": fact, "article": x.Article.ID, "start": v.Start, "end": v.End, "quote": v.Text,
+		"confidence": conf, "rule": rule, "published": nilIfEmpty(x.Article.Published.String())}
+}
+
+func modalityOf(m diplograph.Modality) string {
+	if m == "" {
+		return string(diplograph.ModalityAsserted)
+	}
+	return string(m)
+}
+
+func locName(l *diplograph.Location) any {
+	if l == nil {
+		return nil
+	}
+	return nilIfEmpty(l.Name)
+}
+
+func locNameAr(l *diplograph.Location) any {
+	if l == nil {
+		return nil
+	}
+	return nilIfEmpty(l.NameAr)
+}
+
+func nilIfEmpty(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
+
+// addEntity adds an entity's row to the list of its type.
+func (r *rows) addEntity(e *diplograph.Entity) {
+	row := entityRow(e)
+	for _, k := range []string{"name", "nameAr", "wikidata", "code"} {
+		row[k] = nilIfEmpty(row[k].(string))
+	}
+	switch e.Type {
+	case diplograph.EntityCountry:
+		r.countries = append(r.countries, row)
+	case diplograph.EntityPerson:
+		r.persons = append(r.persons, row)
+	case diplograph.EntityOrganization:
+		r.orgs = append(r.orgs, row)
+	}
+}
+
+// The write queries, one shape each, so that their plans are cached.
+const (
+	qArticles = `
+UNWIND $rows AS r
+MERGE (a:Article {id: r.id})
+ON CREATE SET a.ingestedAt = datetime()
+SET a.url = r.url, a.title = r.title, a.source = r.source, a.language = r.language, a.published = r.published,
+    a.publishedDate = CASE WHEN r.publishedDate IS NULL THEN null ELSE date(r.publishedDate) END, a.body = r.body`
+
+	entitySet = `
+SET n.type = r.type, n.code = coalesce(n.code, r.code), n.name = coalesce(n.name, r.name),
+    n.nameAr = coalesce(n.nameAr, r.nameAr), n.wikidata = coalesce(n.wikidata, r.wikidata)`
+
+	qCountries = `
+UNWIND $rows AS r
+MERGE (n:Entity:Country {id: r.id})` + entitySet
+	qPersons = `
+UNWIND $rows AS r
+MERGE (n:Entity:Person {id: r.id})` + entitySet
+	qOrgs = `
+UNWIND $rows AS r
+MERGE (n:Entity:Organization {id: r.id})` + entitySet
+
+	qMentions = `
+UNWIND $rows AS r
+MATCH (a:Article {id: r.article})
+MATCH (e:Entity {id: r.entity})
+MERGE (a)-[m:MENTIONS]->(e)
+SET m.count = r.count, m.first = r.first, m.texts = r.texts`
+
+	// roleSummary recomputes what a HOLDS_ROLE relationship says from its observations: the first and
+	// last day the person was seen holding the office (not as a former holder), and whether every
+	// observation calls him former.
+	roleSummary = `
+SET x.firstSeen = reduce(m = null, i IN range(0, size(x.seen) - 1) |
+        CASE WHEN x.seen[i] IS NOT NULL AND x.seen[i] <> '' AND NOT x.formerFlags[i] AND (m IS NULL OR x.seen[i] < m) THEN x.seen[i] ELSE m END),
+    x.lastSeen = reduce(m = null, i IN range(0, size(x.seen) - 1) |
+        CASE WHEN x.seen[i] IS NOT NULL AND x.seen[i] <> '' AND NOT x.formerFlags[i] AND (m IS NULL OR x.seen[i] > m) THEN x.seen[i] ELSE m END),
+    x.former = all(f IN x.formerFlags WHERE f)`
+
+	qRoles = `
+UNWIND $rows AS r
+MATCH (p:Person {id: r.person})
+MATCH (h:Entity {id: r.holder})
+MERGE (p)-[x:HOLDS_ROLE {title: r.title}]->(h)
+WITH x, r WHERE NOT r.article IN coalesce(x.articles, [])
+SET x.articles = coalesce(x.articles, []) + r.article,
+    x.seen = coalesce(x.seen, []) + r.seen,
+    x.formerFlags = coalesce(x.formerFlags, []) + r.former,
+    x.office = coalesce(x.office, r.office), x.from = coalesce(x.from, r.from), x.to = coalesce(x.to, r.to)
+WITH x` + roleSummary
+
+	qEvents = `
+UNWIND $rows AS r
+MERGE (e:Event {id: r.id})
+ON CREATE SET e.ingestedAt = datetime(), e.reportedFirst = r.published, e.confidence = r.confidence, e.modality = r.modality,
+    e.location = r.location, e.locationAr = r.locationAr
+SET e.type = r.type, e.group = r.group, e.matchKey = r.matchKey, e.mergeable = r.mergeable,
+    e.date = r.date, e.datePrecision = r.datePrecision,
+    e.dateStart = CASE WHEN r.dateStart IS NULL THEN null ELSE date(r.dateStart) END,
+    e.dateEnd = CASE WHEN r.dateEnd IS NULL THEN null ELSE date(r.dateEnd) END,
+    e.locationCountry = coalesce(e.locationCountry, r.locationCountry),
+    e.location = coalesce(e.location, r.location), e.locationAr = coalesce(e.locationAr, r.locationAr),
+    e.confidence = CASE WHEN r.confidence > e.confidence THEN r.confidence ELSE e.confidence END,
+    e.reportedFirst = CASE WHEN r.published IS NOT NULL AND (e.reportedFirst IS NULL OR r.published < e.reportedFirst)
+        THEN r.published ELSE e.reportedFirst END`
+
+	qParticipants = `
+UNWIND $rows AS r
+MATCH (e:Event {id: r.event})
+MATCH (n:Entity {id: r.entity})
+MERGE (n)-[p:PARTICIPATED_IN]->(e)
+ON CREATE SET p.role = r.role
+SET p.articles = CASE WHEN r.article IN coalesce(p.articles, []) THEN p.articles ELSE coalesce(p.articles, []) + r.article END`
+
+	qPlaces = `
+UNWIND $rows AS r
+MATCH (e:Event {id: r.event})
+MERGE (pl:Place {id: r.id})
+ON CREATE SET pl.name = r.name, pl.nameAr = r.nameAr, pl.country = r.country
+MERGE (e)-[h:HELD_IN]->(pl)
+SET h.articles = CASE WHEN r.article IN coalesce(h.articles, []) THEN h.articles ELSE coalesce(h.articles, []) + r.article END
+WITH pl, r
+MATCH (c:Country {id: 'country:' + r.country})
+MERGE (pl)-[:IN_COUNTRY]->(c)`
+
+	evidenceSet = `
+MATCH (a:Article {id: r.article})
+MERGE (f)-[x:REPORTED_IN {start: r.start}]->(a)
+SET x.end = r.end, x.quote = r.quote, x.confidence = r.confidence, x.rule = r.rule, x.published = r.published`
+
+	qEventEvidence = `
+UNWIND $rows AS r
+MATCH (f:Event {id: r.fact})` + evidenceSet
+	qPositionEvidence = `
+UNWIND $rows AS r
+MATCH (f:Position {id: r.fact})` + evidenceSet
+
+	qPositions = `
+UNWIND $rows AS r
+MATCH (h:Entity {id: r.holder})
+MERGE (p:Position {id: r.id})
+ON CREATE SET p.ingestedAt = datetime(), p.stance = r.stance, p.stanceKind = r.stanceKind, p.topic = r.topic,
+    p.date = r.date, p.datePrecision = r.datePrecision,
+    p.dateStart = CASE WHEN r.dateStart IS NULL THEN null ELSE date(r.dateStart) END,
+    p.dateEnd = CASE WHEN r.dateEnd IS NULL THEN null ELSE date(r.dateEnd) END,
+    p.modality = r.modality, p.holder = r.holder, p.target = r.target, p.confidence = r.confidence,
+    p.reportedFirst = r.published
+SET p.confidence = CASE WHEN r.confidence > p.confidence THEN r.confidence ELSE p.confidence END,
+    p.reportedFirst = CASE WHEN r.published IS NOT NULL AND (p.reportedFirst IS NULL OR r.published < p.reportedFirst)
+        THEN r.published ELSE p.reportedFirst END
+MERGE (p)-[:HELD_BY]->(h)
+MERGE (t:Topic {id: 'topic:' + r.topic})
+ON CREATE SET t.name = r.topic
+MERGE (p)-[:ON_TOPIC]->(t)
+WITH p, r WHERE r.target IS NOT NULL
+MATCH (g:Entity {id: r.target})
+MERGE (p)-[:ABOUT]->(g)`
+)
+
+// writeRows runs the write queries of a batch in dependency order.
+func (b *batch) writeRows(r *rows) error {
+	steps := []struct {
+		what  string
+		query string
+		rows  []map[string]any
+	}{
+		{"write articles", qArticles, r.articles},
+		{"write countries", qCountries, r.countries},
+		{"write persons", qPersons, r.persons},
+		{"write organizations", qOrgs, r.orgs},
+		{"write mentions", qMentions, r.mentions},
+		{"write roles", qRoles, r.roles},
+		{"write events", qEvents, r.events},
+		{"write participants", qParticipants, r.parts},
+		{"write places", qPlaces, r.places},
+		{"write event sources", qEventEvidence, r.evidence},
+		{"write positions", qPositions, r.positions},
+		{"write position sources", qPositionEvidence, r.posEvid},
+	}
+	for _, st := range steps {
+		if len(st.rows) == 0 {
+			continue
+		}
+		if _, err := b.exec(st.what, st.query, map[string]any{"rows": st.rows}); err != nil {
+			return err
+		}
+	}
+	var ids []string
+	for _, l := range [][]map[string]any{r.countries, r.persons, r.orgs} {
+		for _, row := range l {
+			ids = append(ids, row["id"].(string))
+		}
+	}
+	return b.refreshAliases(ids)
+}
+
+// refreshAliases remakes the aliases and search keys of entities from the texts of the articles that
+// still name them, sorted, so that they never depend on the order articles came in and never keep the
+// words of a retracted article.
+func (b *batch) refreshAliases(ids []string) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	recs, err := b.s.run(b.ctx, b.tx, `
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+OPTIONAL MATCH (:Article)-[m:MENTIONS]->(n)
+RETURN n.id AS id, n.name AS name, n.nameAr AS nameAr, collect(m.texts) AS texts`, map[string]any{"ids": ids})
+	if err != nil {
+		return fmt.Errorf("read entity names: %w", err)
+	}
+	rows := make([]map[string]any, 0, len(recs))
+	for _, rec := range recs {
+		m := rec.AsMap()
+		var texts []string
+		for _, l := range m["texts"].([]any) {
+			for _, t := range l.([]any) {
+				texts = append(texts, t.(string))
+			}
+		}
+		name, nameAr := str(m["name"]), str(m["nameAr"])
+		aliases := aliasesOf(name, nameAr, texts)
+		keys := SearchKeys(append([]string{name, nameAr}, aliases...)...)
+		sort.Strings(keys)
+		rows = append(rows, map[string]any{"id": m["id"], "aliases": aliases, "keys": keys, "text": strings.Join(keys, " ")})
+	}
+	_, err = b.exec("write entity aliases", `
+UNWIND $rows AS r
+MATCH (n:Entity {id: r.id})
+SET n.aliases = r.aliases, n.keys = r.keys, n.searchText = r.text`, map[string]any{"rows": rows})
+	return err
+}
