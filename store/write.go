@@ -11,32 +11,8 @@ import (
 	"github.com/diplograph/diplograph"
 )
 
-// WriteStats reports what a Write did.
-type WriteStats struct {
-	New       int // articles written for the first time
-	Unchanged int // articles already stored with the same content: skipped
-	Replaced  int // articles whose URL held other content, which was retracted
-	// NewIDs lists the ids of the new and replacing articles, in input order.
-	NewIDs               []string
-	NodesCreated         int
-	NodesDeleted         int
-	RelationshipsCreated int
-	RelationshipsDeleted int
-	PropertiesSet        int
-}
-
-// Add adds other's counts to st.
-func (st *WriteStats) Add(o WriteStats) {
-	st.New += o.New
-	st.Unchanged += o.Unchanged
-	st.Replaced += o.Replaced
-	st.NewIDs = append(st.NewIDs, o.NewIDs...)
-	st.NodesCreated += o.NodesCreated
-	st.NodesDeleted += o.NodesDeleted
-	st.RelationshipsCreated += o.RelationshipsCreated
-	st.RelationshipsDeleted += o.RelationshipsDeleted
-	st.PropertiesSet += o.PropertiesSet
-}
+// WriteStats is what a Write did (diplograph.WriteStats).
+type WriteStats = diplograph.WriteStats
 
 // Write stores Extraction documents in one transaction: articles already stored with the same content
 // are skipped; an article whose URL is stored with other content has its old facts retracted first.

@@ -1,0 +1,407 @@
+package loader
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"runtime"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/diplograph/diplograph"
+)
+
+// Extractor turns an article into its Extraction document (extract.Extractor).
+type Extractor interface {
+	Extract(a *diplograph.Article) *diplograph.Extraction
+}
+
+// Options configures a Loader.
+type Options struct {
+	Workers   int // articles extracted at once; default the number of CPUs
+	BatchSize int // articles per write transaction; default 200
+	Read      ReadOptions
+	// Extracted makes the inputs Extraction documents that an outside pipeline produced: they are
+	// validated (Validate) and stored as they are.
+	Extracted bool
+	Validate  func([]byte) error
+	// Check, when set, is run on every document before it joins a batch (store.Check), so that one
+	// broken document fails alone instead of failing its batch.
+	Check func(*diplograph.Extraction) error
+	// Changed loads only files whose content the checkpoints do not record, and records every file it
+	// loads: the mode of scheduled jobs.
+	Changed     bool
+	Checkpoints diplograph.Checkpoints
+	// Progress receives a progress bar (a terminal) or nothing; Log receives periodic progress lines
+	// when there is no bar, and the failures.
+	Progress Progress
+	Log      *slog.Logger
+	LogEvery time.Duration
+}
+
+// Progress shows how a load advances.
+type Progress interface {
+	Start(files int)
+	File(path string, articles int)
+	Finish()
+}
+
+// Loader feeds the graph: read → extract → store, in batches, in input order.
+type Loader struct {
+	Writer    diplograph.Writer
+	Extractor Extractor
+	Opts      Options
+}
+
+// Failure is an input that could not be loaded.
+type Failure struct {
+	Origin string // file, file:line, <stdin>:line
+	Reason string
+}
+
+// Summary is what a load did.
+type Summary struct {
+	Files        int // files read
+	SkippedFiles int // files the checkpoints record as loaded (Changed mode)
+	Read         int // articles (or documents) read
+	Failed       int
+	Failures     []Failure
+	Stats        diplograph.WriteStats
+	Elapsed      time.Duration
+	Interrupted  bool // stopped early by a signal, after finishing its batch
+}
+
+// ArticlesPerSecond returns the load rate.
+func (s Summary) ArticlesPerSecond() float64 {
+	if s.Elapsed <= 0 {
+		return 0
+	}
+	return float64(s.Read) / s.Elapsed.Seconds()
+}
+
+// job is one input item moving through the pipeline, numbered so that results are stored in input
+// order whatever the order in which workers finish: merging events across articles then depends only
+// on the input, and a run killed and started again builds the same graph.
+type job struct {
+	seq      int
+	file     int // index of the file it came from
+	fileDone bool
+	article  *diplograph.Article
+	doc      *diplograph.Extraction
+	origin   string
+	err      error
+	done     chan struct{}
+}
+
+// Load loads the inputs (files, directories, "-") and returns what it did. Inputs that cannot be read
+// are counted as failures and the load goes on; an error from the store (Neo4j unavailable after the
+// driver's retries) stops it and is returned, with nothing of the failed batch written. When ctx is
+// cancelled the load finishes the batch it is writing and stops.
+func (l *Loader) Load(ctx context.Context, inputs []string) (Summary, error) {
+	start := time.Now()
+	o := l.Opts
+	if o.Workers <= 0 {
+		o.Workers = runtime.NumCPU()
+	}
+	if o.BatchSize <= 0 {
+		o.BatchSize = 200
+	}
+	if o.Log == nil {
+		o.Log = slog.Default()
+	}
+	if o.LogEvery == 0 {
+		o.LogEvery = 10 * time.Second
+	}
+	var sum Summary
+	fail := func(origin string, err error) {
+		sum.Failed++
+		sum.Failures = append(sum.Failures, Failure{Origin: origin, Reason: reason(err, origin)})
+	}
+	var files []string
+	for _, in := range inputs {
+		fs, err := Files(in, o.Read)
+		if err != nil {
+			fail(in, err)
+			continue
+		}
+		files = append(files, fs...)
+	}
+	hashes := map[string]fileHash{}
+	if o.Changed && o.Checkpoints != nil {
+		var err error
+		files, hashes, err = l.unloaded(ctx, files, &sum)
+		if err != nil {
+			return sum, err
+		}
+	}
+	sum.Files = len(files)
+	if o.Progress != nil {
+		o.Progress.Start(len(files))
+		defer o.Progress.Finish()
+	}
+	err := l.pipeline(ctx, o, files, hashes, &sum, fail)
+	sum.Elapsed = time.Since(start)
+	if errors.Is(err, context.Canceled) {
+		sum.Interrupted = true
+		err = nil
+	}
+	return sum, err
+}
+
+// fileHash is the content hash and size of an input file.
+type fileHash struct {
+	hash string
+	size int64
+}
+
+// unloaded drops the files whose content the checkpoints record, and returns the hashes of the others.
+func (l *Loader) unloaded(ctx context.Context, files []string, sum *Summary) ([]string, map[string]fileHash, error) {
+	hashes := map[string]fileHash{}
+	var keys []string
+	for _, f := range files {
+		if f == Stdin {
+			continue
+		}
+		h, err := hashFile(f)
+		if err != nil {
+			continue // reported when the file is read
+		}
+		hashes[f] = h
+		keys = append(keys, h.hash)
+	}
+	loaded, err := l.Opts.Checkpoints.Loaded(ctx, keys)
+	if err != nil {
+		return nil, nil, err
+	}
+	var out []string
+	for _, f := range files {
+		if h, ok := hashes[f]; ok && loaded[h.hash] {
+			sum.SkippedFiles++
+			continue
+		}
+		out = append(out, f)
+	}
+	return out, hashes, nil
+}
+
+// hashFile returns the sha256 and size of a file's content.
+func hashFile(path string) (fileHash, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return fileHash{}, err
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, f)
+	if err != nil {
+		return fileHash{}, err
+	}
+	return fileHash{hash: "file:sha256:" + hex.EncodeToString(h.Sum(nil)), size: n}, nil
+}
+
+// pipeline runs the reader, the extracting workers and the ordered writer.
+func (l *Loader) pipeline(ctx context.Context, o Options, files []string, hashes map[string]fileHash, sum *Summary, fail func(string, error)) error {
+	jobs := make(chan *job, o.Workers*8)
+	ordered := make(chan *job, o.Workers*8)
+	readCtx, stopReading := context.WithCancel(ctx)
+	defer stopReading()
+	var readErr error
+	go func() {
+		defer close(jobs)
+		defer close(ordered)
+		readErr = l.read(readCtx, o, files, jobs, ordered)
+	}()
+	var wg sync.WaitGroup
+	for range o.Workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				if j.article != nil && l.Extractor != nil {
+					j.doc = l.Extractor.Extract(j.article)
+				}
+				if j.doc != nil && o.Check != nil {
+					if err := o.Check(j.doc); err != nil {
+						j.err, j.doc = err, nil
+					}
+				}
+				close(j.done)
+			}
+		}()
+	}
+	w := &writer{l: l, o: o, sum: sum, files: files, hashes: hashes, counts: map[int]int{}}
+	lastLog := time.Now()
+	var writeErr error
+	for j := range ordered {
+		<-j.done
+		if writeErr != nil || ctx.Err() != nil {
+			// Drain: after an error or an interruption nothing more joins a batch; the batch in
+			// progress is written below.
+			stopReading()
+			continue
+		}
+		switch {
+		case j.fileDone:
+			w.fileDone(j.file)
+		case j.err != nil:
+			fail(j.origin, j.err)
+			o.Log.Warn("input skipped", "input", j.origin, "reason", reason(j.err, j.origin))
+		case j.doc != nil:
+			sum.Read++
+			w.counts[j.file]++
+			w.add(j.doc)
+		}
+		if len(w.batch) >= o.BatchSize {
+			writeErr = w.flush(ctx)
+			if writeErr != nil {
+				stopReading()
+			}
+		}
+		if o.Progress == nil && time.Since(lastLog) >= o.LogEvery {
+			lastLog = time.Now()
+			o.Log.Info("loading", "read", sum.Read, "new", sum.Stats.New, "unchanged", sum.Stats.Unchanged, "failed", sum.Failed)
+		}
+		if ctx.Err() != nil {
+			stopReading()
+		}
+	}
+	wg.Wait()
+	if writeErr == nil {
+		writeErr = w.flush(ctx)
+	}
+	if writeErr != nil {
+		return writeErr
+	}
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if readErr != nil && !errors.Is(readErr, context.Canceled) {
+		return readErr
+	}
+	return nil
+}
+
+// read reads the files in order, numbering the items, and sends each to the workers (jobs) and to the
+// writer (ordered). After each file it sends a marker, so that the file is recorded once stored.
+func (l *Loader) read(ctx context.Context, o Options, files []string, jobs, ordered chan<- *job) error {
+	seq := 0
+	send := func(j *job) error {
+		j.seq = seq
+		seq++
+		j.done = make(chan struct{})
+		select {
+		case ordered <- j:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		jobs <- j
+		return nil
+	}
+	for fi, f := range files {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		var err error
+		if o.Extracted {
+			err = ReadExtracted(ctx, f, o.Read, o.Validate, func(it ExtractedItem) error {
+				return send(&job{file: fi, doc: it.Doc, origin: it.Origin, err: it.Err})
+			})
+		} else {
+			err = ReadFile(ctx, f, o.Read, func(it Item) error {
+				j := &job{file: fi, article: it.Article, err: it.Err}
+				if it.Article != nil {
+					j.origin = it.Article.Origin
+				} else if ie, ok := it.Err.(*InputError); ok {
+					j.origin = ie.Origin
+				} else {
+					j.origin = f
+				}
+				return send(j)
+			})
+		}
+		if err != nil {
+			return err
+		}
+		if err := send(&job{file: fi, fileDone: true}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writer gathers documents into batches and writes them in order.
+type writer struct {
+	l       *Loader
+	o       Options
+	sum     *Summary
+	files   []string
+	hashes  map[string]fileHash
+	counts  map[int]int // articles read per file
+	batch   []*diplograph.Extraction
+	pending []int // files fully read whose last articles are in the batch
+}
+
+func (w *writer) add(doc *diplograph.Extraction) { w.batch = append(w.batch, doc) }
+
+// fileDone notes that every article of a file is in a batch; the file is recorded (and shown as done)
+// once that batch is stored.
+func (w *writer) fileDone(fi int) {
+	w.pending = append(w.pending, fi)
+	if len(w.batch) == 0 {
+		w.recordPending(context.Background())
+	}
+}
+
+// flush writes the batch. The write is not cancelled by ctx: an interrupted load finishes its batch.
+func (w *writer) flush(ctx context.Context) error {
+	if len(w.batch) > 0 {
+		st, err := w.l.Writer.Write(context.WithoutCancel(ctx), w.batch)
+		if err != nil {
+			return fmt.Errorf("store a batch of %d articles: %w", len(w.batch), err)
+		}
+		w.sum.Stats.Add(st)
+		w.batch = w.batch[:0]
+	}
+	w.recordPending(context.WithoutCancel(ctx))
+	return nil
+}
+
+// recordPending records the checkpoints of the files whose articles are all stored.
+func (w *writer) recordPending(ctx context.Context) {
+	sort.Ints(w.pending)
+	for _, fi := range w.pending {
+		path := w.files[fi]
+		if h, ok := w.hashes[path]; ok && w.o.Checkpoints != nil && w.o.Changed {
+			if err := w.o.Checkpoints.Record(ctx, h.hash, path, h.size, w.counts[fi]); err != nil {
+				w.o.Log.Warn("checkpoint not recorded; the file will be read again next time", "file", path, "err", err)
+			}
+		}
+		if w.o.Progress != nil {
+			w.o.Progress.File(path, w.counts[fi])
+		}
+	}
+	w.pending = w.pending[:0]
+}
+
+// reason returns the text of an input error without repeating its origin.
+func reason(err error, origin string) string {
+	var ie *InputError
+	if errors.As(err, &ie) && ie.Origin == origin {
+		return ie.Err.Error()
+	}
+	return diplograph.ErrorMessage(err) + detail(err)
+}
+
+func detail(err error) string {
+	var de *diplograph.Error
+	if errors.As(err, &de) {
+		return ""
+	}
+	return ": " + err.Error()
+}
