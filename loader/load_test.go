@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -256,5 +257,40 @@ func copyFile(t *testing.T, from, to string) {
 	}
 	if err := os.WriteFile(to, b, 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestConcurrentLoadersDoNotDuplicate(t *testing.T) {
+	s := neo4jtest.Open(t)
+	ctx := context.Background()
+	load(t, newLoader(t, s, loader.Options{}), corpus)
+	counts := func() string {
+		recs, err := s.Count(ctx, "MATCH (n) WHERE n:Article OR n:Event OR n:Position OR n:Entity RETURN count(n)", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ev, _ := s.Count(ctx, "MATCH (n:Event) RETURN count(n)", nil)
+		return fmt.Sprintf("%d nodes, %d events", recs, ev)
+	}
+	want := counts()
+	if err := s.Wipe(ctx); err != nil {
+		t.Fatal(err)
+	}
+	s.Migrate(ctx)
+	// Two loaders at once on overlapping inputs: the whole corpus and one of its files.
+	errs := make(chan error, 2)
+	for _, in := range []string{corpus, filepath.Join(corpus, "gulf-daily.jsonl")} {
+		go func(in string) {
+			_, err := newLoader(t, s, loader.Options{BatchSize: 4}).Load(ctx, []string{in})
+			errs <- err
+		}(in)
+	}
+	for range 2 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := counts(); got != want {
+		t.Errorf("two loaders at once: %s, one loader: %s", got, want)
 	}
 }

@@ -26,7 +26,7 @@ func init() {
 	register(&command{
 		name:  "load",
 		short: "read articles (or Extraction documents) into the graph: idempotent, resumable, in batches",
-		usage: "[flags] FILE|DIR|- ...",
+		usage: "FILE|DIR|- ...",
 		long: `Load reads articles — plain text, JSON, JSON Lines, directories of them (recursively), or "-" for
 JSON Lines on standard input — extracts their entities, events and positions, and stores them in
 Neo4j in batches, one transaction per batch. Loading the same input again changes nothing: articles
