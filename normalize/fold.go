@@ -13,8 +13,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -68,22 +66,25 @@ func foldArabic(r rune) rune {
 	return r
 }
 
-var latinFolder = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-
-// foldLatinRune folds one non-Arabic rune: lowercase without accents. ß and ligatures that NFD does not
-// split are kept lowercased.
+// foldLatinRune folds one non-Arabic rune: lowercase without accents (its NFD decomposition without
+// combining marks, from golang.org/x/text/unicode/norm, whose forms are safe for concurrent use —
+// unlike a shared transform.Transformer). ß and ligatures that NFD does not split are kept lowercased.
 func foldLatinRune(r rune, buf []byte) []byte {
 	if r < utf8.RuneSelf {
 		return append(buf, byte(unicode.ToLower(r)))
 	}
+	if unicode.Is(unicode.Mn, r) {
+		return buf // a combining accent written apart: "Cafe\u0301"
+	}
 	var tmp [8]byte
 	n := utf8.EncodeRune(tmp[:], r)
-	out, _, err := transform.Bytes(latinFolder, tmp[:n])
-	if err != nil {
-		return utf8.AppendRune(buf, unicode.ToLower(r))
+	if norm.NFD.QuickSpan(tmp[:n]) == n {
+		return utf8.AppendRune(buf, unicode.ToLower(r)) // nothing to decompose
 	}
-	for _, c := range string(out) {
-		buf = utf8.AppendRune(buf, unicode.ToLower(c))
+	for _, c := range norm.NFD.String(string(tmp[:n])) {
+		if !unicode.Is(unicode.Mn, c) {
+			buf = utf8.AppendRune(buf, unicode.ToLower(c))
+		}
 	}
 	return buf
 }

@@ -176,3 +176,16 @@ func (s *Store) Count(ctx context.Context, cypher string, params map[string]any)
 	n, _ := recs[0].Values[0].(int64)
 	return n, nil
 }
+
+// Driver returns the Neo4j driver, for benchmarks that compare other ways of writing.
+func (s *Store) Driver() neo4j.DriverWithContext { return s.driver }
+
+// ServerVersion returns the Neo4j version and edition the store talks to.
+func (s *Store) ServerVersion(ctx context.Context) (string, error) {
+	recs, err := s.read(ctx, "CALL dbms.components() YIELD name, versions, edition RETURN name + ' ' + versions[0] + ' ' + edition AS v", nil)
+	if err != nil || len(recs) == 0 {
+		return "", err
+	}
+	v, _ := recs[0].Get("v")
+	return fmt.Sprint(v), nil
+}

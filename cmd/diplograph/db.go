@@ -33,20 +33,29 @@ func (d *dbFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&d.port, "neo4j-port", port, "Bolt port of the local Neo4j [$DIPLOGRAPH_NEO4J_PORT]")
 }
 
-// open connects to Neo4j: the URI given, or the local Neo4j (started in the background if it does
-// not run) when none is given and --local-neo4j allows it.
+// resolve returns the Neo4j URI to use: the one given, or the local Neo4j's (started in the
+// background if it does not run) when none is given and --local-neo4j allows it.
+func (d *dbFlags) resolve(ctx context.Context, a *app) (string, error) {
+	if d.uri != "" {
+		return d.uri, nil
+	}
+	if !d.local {
+		return "", usageError("no Neo4j: set NEO4J_URI (or --neo4j-uri), or allow the local one with --local-neo4j")
+	}
+	uri, err := localneo4j.Start(ctx, localneo4j.Options{Home: d.home, Port: d.port, Log: slog.Default(), Progress: a.stderr})
+	if err != nil {
+		return "", fmt.Errorf("local Neo4j: %w", err)
+	}
+	slog.Info("NEO4J_URI is not set: using the local Neo4j", "uri", uri, "stop", "diplograph neo4j stop")
+	d.uri = uri
+	return uri, nil
+}
+
+// open connects to Neo4j (see resolve).
 func (d *dbFlags) open(ctx context.Context, a *app) (*store.Store, error) {
-	uri := d.uri
-	if uri == "" {
-		if !d.local {
-			return nil, usageError("no Neo4j: set NEO4J_URI (or --neo4j-uri), or allow the local one with --local-neo4j")
-		}
-		var err error
-		uri, err = localneo4j.Start(ctx, localneo4j.Options{Home: d.home, Port: d.port, Log: slog.Default(), Progress: a.stderr})
-		if err != nil {
-			return nil, fmt.Errorf("local Neo4j: %w", err)
-		}
-		slog.Info("NEO4J_URI is not set: using the local Neo4j", "uri", uri, "stop", "diplograph neo4j stop")
+	uri, err := d.resolve(ctx, a)
+	if err != nil {
+		return nil, err
 	}
 	s, err := store.Open(ctx, store.Config{URI: uri, Username: d.username, Password: d.password, Database: d.database, Log: slog.Default()})
 	if err != nil {

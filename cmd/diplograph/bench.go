@@ -1,0 +1,219 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"syscall"
+	"time"
+
+	"github.com/diplograph/diplograph"
+	"github.com/diplograph/diplograph/extract"
+	"github.com/diplograph/diplograph/internal/bench"
+	"github.com/diplograph/diplograph/lexicon"
+	"github.com/diplograph/diplograph/loader"
+	"github.com/diplograph/diplograph/store"
+)
+
+func init() {
+	register(&command{
+		name:  "bench",
+		short: "measure the loader (and the API) on a generated corpus and print a report (docs/benchmarks.md)",
+		usage: "load|api [flags]",
+		long: `Bench measures Diplograph on this machine and prints a Markdown report.
+
+  bench load   generates a corpus (--articles, 10,000 by default), loads it with "diplograph load" in a
+               child process (articles/s, peak memory), then writes part of it (--naive articles) with a
+               naive writer that sends one transaction per fact, for comparison. It empties the database
+               first: it refuses a database that holds articles unless --wipe is given.
+  bench api    runs a fixed mix of GraphQL queries at --clients concurrent clients against a running
+               server (--url) for --duration: latency percentiles, throughput and the server's peak
+               memory (--pid).`,
+		setup: setupBench,
+	})
+}
+
+func setupBench(fs *flag.FlagSet, a *app) func(context.Context, []string) error {
+	var d dbFlags
+	d.register(fs)
+	articles := fs.Int("articles", 10000, "articles to generate (bench load)")
+	naive := fs.Int("naive", 300, "articles written by the naive writer (bench load)")
+	batch := fs.Int("batch", 200, "loader batch size (bench load)")
+	workers := fs.Int("workers", runtime.NumCPU(), "loader workers (bench load)")
+	wipe := fs.Bool("wipe", false, "empty a database that holds articles (bench load); never on a database you need")
+	seed := fs.Uint64("seed", 1, "seed of the generated corpus")
+	keep := fs.String("keep", "", "write the generated corpus into this directory and keep it")
+	api := apiBenchFlags{}
+	api.register(fs)
+	return func(ctx context.Context, args []string) error {
+		if len(args) == 0 || (args[0] != "load" && args[0] != "api") {
+			return usageError("want one of: load, api")
+		}
+		// Flags may follow the subcommand ("bench load --articles 2000").
+		if err := fs.Parse(args[1:]); err != nil {
+			return &exitError{code: exitUsage}
+		}
+		if fs.NArg() > 0 {
+			return usageError("unexpected arguments %q", fs.Args())
+		}
+		if args[0] == "api" {
+			return api.run(ctx, a)
+		}
+		return benchLoad(ctx, a, &d, *articles, *naive, *batch, *workers, *wipe, *seed, *keep)
+	}
+}
+
+func benchLoad(ctx context.Context, a *app, d *dbFlags, n, naive, batch, workers int, wipe bool, seed uint64, keep string) error {
+	uri, err := d.resolve(ctx, a)
+	if err != nil {
+		return err
+	}
+	s, err := d.open(ctx, a)
+	if err != nil {
+		return err
+	}
+	defer s.Close(context.Background())
+	if err := emptyDatabase(ctx, s, wipe); err != nil {
+		return err
+	}
+	lex, err := lexicon.Default()
+	if err != nil {
+		return err
+	}
+	dir := keep
+	if dir == "" {
+		dir, err = os.MkdirTemp("", "diplograph-bench-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+	} else if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stderr, "generating %d articles in %s…\n", n, dir)
+	gen := bench.NewGenerator(lex, seed)
+	var bytes int64
+	for i := 0; i*1000 < n; i++ {
+		path := filepath.Join(dir, fmt.Sprintf("bench-%03d.jsonl", i))
+		f, err := os.Create(path)
+		if err != nil {
+			return err
+		}
+		w := bufio.NewWriter(f)
+		if err := gen.Write(w, min(1000, n-i*1000)); err != nil {
+			return err
+		}
+		w.Flush()
+		st, _ := f.Stat()
+		bytes += st.Size()
+		f.Close()
+	}
+	// The loader, as a user runs it, in a child process so that its memory is its own.
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stderr, "loading with diplograph load (batch %d, %d workers)…\n", batch, workers)
+	cmd := exec.CommandContext(ctx, exe, "load", "--progress", "log", "--log-level", "warn", "--batch", fmt.Sprint(batch),
+		"--workers", fmt.Sprint(workers), dir)
+	cmd.Env = append(os.Environ(), "NEO4J_URI="+uri)
+	cmd.Stdout, cmd.Stderr = io.Discard, a.stderr
+	start := time.Now()
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("diplograph load: %w", err)
+	}
+	loadTime := time.Since(start)
+	peakKB := int64(0)
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		peakKB = ru.Maxrss
+	}
+	nodes, _ := s.Count(ctx, "MATCH (n) RETURN count(n)", nil)
+	rels, _ := s.Count(ctx, "MATCH ()-[r]->() RETURN count(r)", nil)
+	stored, _ := s.Count(ctx, "MATCH (a:Article) RETURN count(a)", nil)
+	// The naive writer on the first articles of the same corpus, extraction excluded from its time.
+	if err := s.Wipe(ctx); err != nil {
+		return err
+	}
+	if _, err := s.Migrate(ctx); err != nil {
+		return err
+	}
+	docs, err := extractFirst(ctx, lex, dir, naive)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stderr, "writing %d articles with the naive writer…\n", len(docs))
+	nw := &bench.NaiveWriter{Driver: s.Driver(), Database: s.Database()}
+	start = time.Now()
+	for _, x := range docs {
+		if err := nw.Write(ctx, x); err != nil {
+			return err
+		}
+	}
+	naiveTime := time.Since(start)
+	version, _ := s.ServerVersion(ctx)
+	loadRate := float64(stored) / loadTime.Seconds()
+	naiveRate := float64(len(docs)) / naiveTime.Seconds()
+	fmt.Fprintf(a.stdout, `## Loader benchmark
+
+- machine: %d CPUs, %s/%s, %s; %s on %s
+- corpus: %d generated articles (%.1f MB, about 400 words each, Arabic and English), seed %d
+
+| writer | articles | time | articles/s | transactions | peak memory |
+|---|---|---|---|---|---|
+| diplograph load (batch %d, %d workers, extraction included) | %d | %s | %.0f | %d | %.0f MB |
+| naive: one transaction per fact (extraction excluded) | %d | %s | %.1f | %d | — |
+
+- speed-up of the loader over the naive writer: **%.0f×**
+- graph after the load: %d nodes, %d relationships
+
+Reproduce: `+"`make bench-load`"+` (or `+"`diplograph bench load --articles %d --naive %d --wipe`"+` on an empty database).
+`,
+		runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runtime.Version(), version, uri,
+		n, float64(bytes)/1e6, seed,
+		batch, workers, stored, loadTime.Round(10*time.Millisecond), loadRate, (stored+int64(batch)-1)/int64(batch), float64(peakKB)/1024,
+		len(docs), naiveTime.Round(10*time.Millisecond), naiveRate, nw.Transactions,
+		loadRate/naiveRate, nodes, rels, n, naive)
+	return s.Wipe(ctx)
+}
+
+// emptyDatabase checks that the database holds no articles, or empties it when wipe is set.
+func emptyDatabase(ctx context.Context, s *store.Store, wipe bool) error {
+	n, err := s.Count(ctx, "MATCH (a:Article) RETURN count(a)", nil)
+	if err != nil {
+		return err
+	}
+	if n > 0 && !wipe {
+		return usageError("the database holds %d articles: bench empties it; use an empty database or pass --wipe", n)
+	}
+	if err := s.Wipe(ctx); err != nil {
+		return err
+	}
+	_, err = s.Migrate(ctx)
+	return err
+}
+
+// extractFirst extracts the first n articles of a directory.
+func extractFirst(ctx context.Context, lex *lexicon.Lexicon, dir string, n int) ([]*diplograph.Extraction, error) {
+	x := extract.New(lex)
+	var docs []*diplograph.Extraction
+	stop := fmt.Errorf("enough")
+	err := loader.Read(ctx, []string{dir}, loader.ReadOptions{}, func(it loader.Item) error {
+		if len(docs) >= n {
+			return stop
+		}
+		if it.Article != nil {
+			docs = append(docs, x.Extract(it.Article))
+		}
+		return nil
+	})
+	if err != nil && err != stop {
+		return nil, err
+	}
+	return docs, nil
+}
