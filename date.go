@@ -127,6 +127,9 @@ func ParseDate(s string) (Date, error) {
 		if err != nil || v < 0 {
 			return Date{}, fmt.Errorf("date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)
 		}
+		if i > 0 && v == 0 {
+			return Date{}, fmt.Errorf("date %q: not a calendar date", s) // "2025-00": a month that is written must exist
+		}
 		n[i] = v
 	}
 	d := Date{n[0], n[1], n[2]}

@@ -12,8 +12,9 @@ import (
 )
 
 type pendingPlace struct {
-	place *Place
-	names []string
+	place  *Place
+	names  []string
+	origin string // file:line of the row
 }
 
 // build turns the rows read into the lexicon's indexes.
@@ -50,7 +51,7 @@ func (b *builder) build() (*Lexicon, error) {
 	for _, pp := range b.pendingPlaces {
 		c := lex.Countries[pp.place.Country]
 		if c == nil {
-			return nil, fmt.Errorf("place %q: country %s is not in countries.tsv", pp.place.Name, pp.place.Country)
+			return nil, fmt.Errorf("%s: place %q: country %s is not in countries.tsv", pp.origin, pp.place.Name, pp.place.Country)
 		}
 		n := &Name{Kind: NamePlace, Country: c, Place: pp.place}
 		for _, s := range pp.names {
@@ -67,12 +68,12 @@ func (b *builder) build() (*Lexicon, error) {
 	for _, id := range ids {
 		p := lex.Persons[id]
 		if p.Name == "" && p.NameAr == "" {
-			return nil, fmt.Errorf("official %s: no name and no nameAr", id)
+			return nil, fmt.Errorf("%s: official %s: no name and no nameAr on any of its rows", b.personOrigin[id], id)
 		}
 		for _, t := range p.Terms {
 			if t.Country != "" {
 				if _, err := language.ParseRegion(t.Country); err != nil && lex.Countries[t.Country] == nil {
-					return nil, fmt.Errorf("official %s: country %s is not an ISO 3166-1 code", id, t.Country)
+					return nil, fmt.Errorf("%s: official %s: country %s is not an ISO 3166-1 code", b.personOrigin[id], id, t.Country)
 				}
 			}
 			k := holderKey(t.Title, t.Country, t.Org)

@@ -163,6 +163,8 @@ type builder struct {
 	triggers   *Triggers
 
 	pendingPlaces []pendingPlace
+	// personOrigin is the file and line of each official's first row, for errors found when building.
+	personOrigin map[string]string
 }
 
 type countryForms struct {
@@ -173,8 +175,9 @@ func newBuilder() *builder {
 	return &builder{
 		lex: &Lexicon{Countries: map[string]*Country{}, Orgs: map[string]*Org{}, Persons: map[string]*Person{},
 			holders: map[string][]*Person{}},
-		countryRow: map[string]*countryForms{},
-		triggers:   newTriggers(),
+		countryRow:   map[string]*countryForms{},
+		triggers:     newTriggers(),
+		personOrigin: map[string]string{},
 	}
 }
 
@@ -300,13 +303,14 @@ func (b *builder) placeRow(r *row) error {
 	}
 	p := &Place{Name: r.get("en"), NameAr: r.get("ar"), Country: code}
 	b.lex.Places = append(b.lex.Places, p)
-	b.addPlaceNames(p, append(append([]string{p.Name, p.NameAr}, r.list("names_en")...), r.list("names_ar")...))
+	b.addPlaceNames(p, append(append([]string{p.Name, p.NameAr}, r.list("names_en")...), r.list("names_ar")...), r.origin())
 	return nil
 }
 
-// placeNames is filled by the builder and turned into names once countries are known.
-func (b *builder) addPlaceNames(p *Place, names []string) {
-	b.pendingPlaces = append(b.pendingPlaces, pendingPlace{p, names})
+// addPlaceNames records a place's names, turned into names once countries are known; origin is the
+// file and line of its row.
+func (b *builder) addPlaceNames(p *Place, names []string, origin string) {
+	b.pendingPlaces = append(b.pendingPlaces, pendingPlace{p, names, origin})
 }
 
 func (b *builder) titleRow(r *row) error {
@@ -340,6 +344,7 @@ func (b *builder) personRow(r *row) error {
 	if p == nil {
 		p = &Person{ID: id}
 		b.lex.Persons[id] = p
+		b.personOrigin[id] = r.origin()
 	}
 	if v := r.get("name"); v != "" && p.Name == "" {
 		p.Name = v

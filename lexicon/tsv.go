@@ -43,6 +43,9 @@ func splitList(s string) []string {
 	return out
 }
 
+// origin returns "file:line" of the row.
+func (r *row) origin() string { return fmt.Sprintf("%s:%d", r.file, r.line) }
+
 // errorf returns an error that names the file and line of the row.
 func (r *row) errorf(format string, args ...any) error {
 	return fmt.Errorf("%s:%d: %s", r.file, r.line, fmt.Sprintf(format, args...))

@@ -161,12 +161,23 @@ func ReadFile(ctx context.Context, path string, opts ReadOptions, emit func(Item
 		}
 		r = f
 	}
+	return readFrom(ctx, r, path, origin, opts, emit)
+}
+
+// ReadBytes reads data as if it were the content of the file name: the format is chosen by the name's
+// extension and the content, as ReadFile does, and every article or error is passed to emit with
+// name as its origin.
+func ReadBytes(name string, data []byte, opts ReadOptions, emit func(Item) error) error {
+	return readFrom(context.Background(), bytes.NewReader(data), name, name, opts, emit)
+}
+
+// readFrom reads one input, whose file name (for its extension) is path.
+func readFrom(ctx context.Context, r io.Reader, path, origin string, opts ReadOptions, emit func(Item) error) error {
 	br := bufio.NewReaderSize(r, 64<<10)
-	head, _ := br.Peek(4096)
-	if len(bytes.TrimSpace(head)) == 0 {
-		if _, err := br.Peek(1); err == io.EOF || len(head) == 0 {
-			return emit(Item{Err: inputErr(origin, "empty file: no article to read")})
-		}
+	head, err := br.Peek(4096)
+	if len(bytes.TrimSpace(head)) == 0 && err != nil {
+		// Peek read the whole input (it stopped short of 4096 bytes) and found only white space.
+		return emit(Item{Err: inputErr(origin, "empty file: no article to read")})
 	}
 	if bytes.IndexByte(head, 0) >= 0 {
 		return emit(Item{Err: inputErr(origin, "binary file (it contains NUL bytes): want UTF-8 text, JSON or JSON Lines")})
@@ -219,6 +230,23 @@ func checkUTF8(data []byte, origin string) error {
 		} else {
 			col++
 		}
+		i += size
+	}
+	return nil
+}
+
+// checkUTF8Line is checkUTF8 for one line whose origin already names it: the error gives the column.
+func checkUTF8Line(data []byte, origin string) error {
+	if utf8.Valid(data) {
+		return nil
+	}
+	col := 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return inputErr(origin, "invalid UTF-8 at column %d (byte offset %d in the line): want UTF-8 text", col, i)
+		}
+		col++
 		i += size
 	}
 	return nil

@@ -49,7 +49,11 @@ func readJSONLines(ctx context.Context, r *bufio.Reader, origin string, opts Rea
 			// Blank lines between records are allowed.
 		default:
 			articles++
-			a, perr := parseJSONArticle(data, lineOrigin)
+			var a *diplograph.Article
+			perr := checkUTF8Line(data, lineOrigin)
+			if perr == nil {
+				a, perr = parseJSONArticle(data, lineOrigin)
+			}
 			item := Item{Article: a}
 			if perr != nil {
 				item = Item{Err: perr}
@@ -160,6 +164,10 @@ func parseJSONArticle(data []byte, origin string) (*diplograph.Article, error) {
 		var te *json.UnmarshalTypeError
 		if errors.As(err, &te) && te.Field != "" {
 			return nil, inputErr(origin, "field %s: want a %s, got a JSON %s", te.Field, jsonKind(te.Type.Kind().String()), te.Value)
+		}
+		if te != nil {
+			// The value itself is not an object: say so without naming Go types.
+			return nil, inputErr(origin, "want a JSON object with a body field, got a JSON %s", te.Value)
 		}
 		return nil, inputErr(origin, "broken JSON: %v", err)
 	}

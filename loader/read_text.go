@@ -92,11 +92,25 @@ func collapseBlankLines(lines []string) []string {
 	return out
 }
 
-// isAggregatorNote reports whether a line is a news aggregator's attribution note.
+// isAggregatorNote reports whether a line is a news aggregator's attribution note: the Arabic note of
+// the seed ("هذا الخبر بعنوان … نشر أولاً على موقع X … بتاريخ …") or its English form ("This article,
+// "…", was first published by X on 14 June 2024.").
 func isAggregatorNote(line string) bool {
 	f := normalize.Fold(line)
 	return strings.Contains(f, "نشر اولا") && strings.Contains(f, "موقع") ||
-		strings.Contains(f, "هذا الخبر بعنوان") && strings.Contains(f, "بتاريخ")
+		strings.Contains(f, "هذا الخبر بعنوان") && strings.Contains(f, "بتاريخ") ||
+		isEnglishNote(f)
+}
+
+// isEnglishNote reports whether a folded line is an English attribution note.
+func isEnglishNote(f string) bool {
+	for _, start := range []string{"this article", "this story", "this report", "this news"} {
+		if strings.HasPrefix(f, start) {
+			return strings.Contains(f, "first published") || strings.Contains(f, "originally published") ||
+				strings.Contains(f, "first appeared")
+		}
+	}
+	return false
 }
 
 // isDisclaimer reports whether a line is the aggregator's disclaimer of responsibility.
@@ -105,17 +119,55 @@ func isDisclaimer(line string) bool {
 	return strings.Contains(f, "لا يتحمل موقعنا") || strings.Contains(f, "من خلال مصدره الاصلي")
 }
 
-// parseAggregatorNote returns the source site ("موقع X") and the date ("بتاريخ …") of a note.
+// noteSourceStops end the source name of a note ("موقع X وتم جلبه", "published by X on …").
+var noteSourceStops = map[string]bool{
+	"وتم": true, "تم": true, "وقد": true, "بتاريخ": true, "في": true, "منذ": true, "ونشر": true, "عبر": true,
+	"on": true, "in": true, "at": true, "and": true, "via": true, "under": true,
+}
+
+// parseAggregatorNote returns the source site ("موقع X", "published by X") and the date ("بتاريخ …",
+// "on 14 June 2024") of a note.
 func parseAggregatorNote(line string) (string, diplograph.Date) {
 	var src string
 	d := normalize.NewDoc(line)
-	for i := 0; i+1 < len(d.Words); i++ {
-		if d.Words[i].Key == "موقع" {
-			src = d.WordText(i+1, i+2)
-			break
+	from := 0
+	for i := 0; i+1 < len(d.Words) && src == ""; i++ {
+		w := &d.Words[i]
+		switch {
+		case w.Key == "موقع":
+			src, from = noteSource(d, i+1), i+1
+		case (w.Key == "by" || w.Key == "on" || w.Key == "in") && i > 0 &&
+			(d.Words[i-1].Key == "published" || d.Words[i-1].Key == "appeared"):
+			if !d.Words[i+1].Number {
+				src, from = noteSource(d, i+1), i+1
+			}
 		}
 	}
-	return src, firstFullDate(d, 0, len(d.Words))
+	pub := firstFullDate(d, from, len(d.Words))
+	if pub.IsZero() {
+		pub = firstFullDate(d, 0, len(d.Words))
+	}
+	return src, pub
+}
+
+// noteSource returns the source name that starts at word j: a site name whose parts are joined by
+// hyphens, dots or underscores without space ("shamline-news", "sana.sy"), or a few words up to the
+// word or punctuation that ends it ("Silk Road Monitor" in "by Silk Road Monitor on …").
+func noteSource(d *normalize.Doc, j int) string {
+	end := j + 1
+	for k := j + 1; k < len(d.Words) && k < j+6; k++ {
+		w := &d.Words[k]
+		tight := w.Gap == '-' || w.Gap == '.' || w.Gap == '_'
+		if tight && !d.Tokens[w.T0].Space && !d.Tokens[w.T0-1].Space {
+			end = k + 1 // "shamline-news": no space around the joining punctuation
+			continue
+		}
+		if w.Gap != 0 || w.Newline || w.Number || noteSourceStops[w.Key] {
+			break
+		}
+		end = k + 1
+	}
+	return d.WordText(j, end)
 }
 
 // firstFullDate returns the first date in words [w0, w1) that the text gives to the day.

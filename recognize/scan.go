@@ -3,6 +3,7 @@ package recognize
 import (
 	"net/url"
 	"strings"
+	"sync"
 
 	"github.com/diplograph/diplograph"
 	"github.com/diplograph/diplograph/lexicon"
@@ -357,14 +358,23 @@ func (s *scan) person(p *lexicon.Person, nameText, key string) *Entity {
 	return e
 }
 
-// surnameKey returns the folded key of the last word of a full name, or "" for a one-word name.
+// surnameKey returns the folded key of the last word of a full name, or "" for a one-word name. The
+// names come from the lexicon, so the keys are computed once per name and kept.
 func surnameKey(name string) string {
-	d := normalize.NewDoc(name)
-	if len(d.Words) < 2 {
-		return ""
+	if k, ok := surnameCache.Load(name); ok {
+		return k.(string)
 	}
-	return d.Words[len(d.Words)-1].Key
+	d := normalize.NewDoc(name)
+	k := ""
+	if len(d.Words) >= 2 {
+		k = d.Words[len(d.Words)-1].Key
+	}
+	surnameCache.Store(name, k)
+	return k
 }
+
+// surnameCache maps a name to its surname key (surnameKey).
+var surnameCache sync.Map
 
 func lastWordKey(key string) string {
 	f := strings.Fields(key)
