@@ -205,10 +205,12 @@ func hashFile(path string) (fileHash, error) {
 	return fileHash{hash: "file:sha256:" + hex.EncodeToString(h.Sum(nil)), size: n}, nil
 }
 
-// pipeline runs the reader, the extracting workers and the ordered writer.
+// pipeline runs the reader, the extracting workers, the collector that puts the documents back in
+// input order and cuts them into batches, and the writer that stores the batches one after another —
+// while the next batch is being extracted.
 func (l *Loader) pipeline(ctx context.Context, o Options, files []string, hashes map[string]fileHash, sum *Summary, fail func(string, error)) error {
-	jobs := make(chan *job, o.Workers*8)
-	ordered := make(chan *job, o.Workers*8)
+	jobs := make(chan *job, o.BatchSize)
+	ordered := make(chan *job, 2*o.BatchSize)
 	readCtx, stopReading := context.WithCancel(ctx)
 	defer stopReading()
 	var readErr error
@@ -235,12 +237,14 @@ func (l *Loader) pipeline(ctx context.Context, o Options, files []string, hashes
 			}
 		}()
 	}
-	w := &writer{l: l, o: o, sum: sum, files: files, hashes: hashes, counts: map[int]int{}}
+	w := newWriter(ctx, l, o, sum, files, hashes)
 	lastLog := time.Now()
-	var writeErr error
+	var batch []*diplograph.Extraction
+	var pending []int
+	counts := map[int]int{}
 	for j := range ordered {
 		<-j.done
-		if writeErr != nil || ctx.Err() != nil {
+		if w.failed() || ctx.Err() != nil {
 			// Drain: after an error or an interruption nothing more joins a batch; the batch in
 			// progress is written below.
 			stopReading()
@@ -248,33 +252,38 @@ func (l *Loader) pipeline(ctx context.Context, o Options, files []string, hashes
 		}
 		switch {
 		case j.fileDone:
-			w.fileDone(j.file)
+			pending = append(pending, j.file)
+			if len(batch) == 0 {
+				w.send(nil, pending, counts)
+				pending = nil
+			}
 		case j.err != nil:
 			fail(j.origin, j.err)
 			o.Log.Warn("input skipped", "input", j.origin, "reason", reason(j.err, j.origin))
 		case j.doc != nil:
 			sum.Read++
-			w.counts[j.file]++
-			w.add(j.doc)
+			counts[j.file]++
+			batch = append(batch, j.doc)
 		}
-		if len(w.batch) >= o.BatchSize {
-			writeErr = w.flush(ctx)
-			if writeErr != nil {
-				stopReading()
-			}
+		if len(batch) >= o.BatchSize {
+			w.send(batch, pending, counts)
+			batch, pending = nil, nil
 		}
 		if o.Progress == nil && time.Since(lastLog) >= o.LogEvery {
 			lastLog = time.Now()
-			o.Log.Info("loading", "read", sum.Read, "new", sum.Stats.New, "unchanged", sum.Stats.Unchanged, "failed", sum.Failed)
+			st := w.stats()
+			o.Log.Info("loading", "read", sum.Read, "new", st.New, "unchanged", st.Unchanged, "failed", sum.Failed)
 		}
 		if ctx.Err() != nil {
 			stopReading()
 		}
 	}
 	wg.Wait()
-	if writeErr == nil {
-		writeErr = w.flush(ctx)
+	if !w.failed() && (len(batch) > 0 || len(pending) > 0) {
+		w.send(batch, pending, counts)
 	}
+	writeErr := w.close()
+	sum.Stats = w.stats()
 	if writeErr != nil {
 		return writeErr
 	}
@@ -335,58 +344,103 @@ func (l *Loader) read(ctx context.Context, o Options, files []string, jobs, orde
 	return nil
 }
 
-// writer gathers documents into batches and writes them in order.
+// writer stores batches one after another in its own goroutine, and records the files whose articles
+// are all stored.
 type writer struct {
-	l       *Loader
-	o       Options
-	sum     *Summary
-	files   []string
-	hashes  map[string]fileHash
-	counts  map[int]int // articles read per file
-	batch   []*diplograph.Extraction
-	pending []int // files fully read whose last articles are in the batch
+	ctx    context.Context
+	l      *Loader
+	o      Options
+	files  []string
+	hashes map[string]fileHash
+	reqs   chan flushReq
+	done   chan struct{}
+
+	mu  sync.Mutex
+	st  diplograph.WriteStats
+	err error
 }
 
-func (w *writer) add(doc *diplograph.Extraction) { w.batch = append(w.batch, doc) }
+// flushReq is a batch to store, and the files fully read once it is stored.
+type flushReq struct {
+	docs   []*diplograph.Extraction
+	files  []int
+	counts map[int]int
+}
 
-// fileDone notes that every article of a file is in a batch; the file is recorded (and shown as done)
-// once that batch is stored.
-func (w *writer) fileDone(fi int) {
-	w.pending = append(w.pending, fi)
-	if len(w.batch) == 0 {
-		w.recordPending(context.Background())
+func newWriter(ctx context.Context, l *Loader, o Options, sum *Summary, files []string, hashes map[string]fileHash) *writer {
+	w := &writer{ctx: context.WithoutCancel(ctx), l: l, o: o, files: files, hashes: hashes,
+		reqs: make(chan flushReq, 1), done: make(chan struct{})}
+	go w.run()
+	return w
+}
+
+// send queues a batch (and the files it completes). The write is not cancelled by the load's context:
+// an interrupted load finishes the batch it has.
+func (w *writer) send(docs []*diplograph.Extraction, files []int, counts map[int]int) {
+	c := make(map[int]int, len(files))
+	for _, f := range files {
+		c[f] = counts[f]
 	}
+	w.reqs <- flushReq{docs: docs, files: files, counts: c}
 }
 
-// flush writes the batch. The write is not cancelled by ctx: an interrupted load finishes its batch.
-func (w *writer) flush(ctx context.Context) error {
-	if len(w.batch) > 0 {
-		st, err := w.l.Writer.Write(context.WithoutCancel(ctx), w.batch)
-		if err != nil {
-			return fmt.Errorf("store a batch of %d articles: %w", len(w.batch), err)
+func (w *writer) run() {
+	defer close(w.done)
+	for r := range w.reqs {
+		if w.failed() {
+			continue
 		}
-		w.sum.Stats.Add(st)
-		w.batch = w.batch[:0]
+		if len(r.docs) > 0 {
+			st, err := w.l.Writer.Write(w.ctx, r.docs)
+			if err != nil {
+				w.mu.Lock()
+				w.err = fmt.Errorf("store a batch of %d articles: %w", len(r.docs), err)
+				w.mu.Unlock()
+				continue
+			}
+			w.mu.Lock()
+			w.st.Add(st)
+			w.mu.Unlock()
+		}
+		w.record(r)
 	}
-	w.recordPending(context.WithoutCancel(ctx))
-	return nil
 }
 
-// recordPending records the checkpoints of the files whose articles are all stored.
-func (w *writer) recordPending(ctx context.Context) {
-	sort.Ints(w.pending)
-	for _, fi := range w.pending {
+// record records the checkpoints of the files whose articles are all stored.
+func (w *writer) record(r flushReq) {
+	sort.Ints(r.files)
+	for _, fi := range r.files {
 		path := w.files[fi]
 		if h, ok := w.hashes[path]; ok && w.o.Checkpoints != nil && w.o.Changed {
-			if err := w.o.Checkpoints.Record(ctx, h.hash, path, h.size, w.counts[fi]); err != nil {
+			if err := w.o.Checkpoints.Record(w.ctx, h.hash, path, h.size, r.counts[fi]); err != nil {
 				w.o.Log.Warn("checkpoint not recorded; the file will be read again next time", "file", path, "err", err)
 			}
 		}
 		if w.o.Progress != nil {
-			w.o.Progress.File(path, w.counts[fi])
+			w.o.Progress.File(path, r.counts[fi])
 		}
 	}
-	w.pending = w.pending[:0]
+}
+
+func (w *writer) failed() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.err != nil
+}
+
+func (w *writer) stats() diplograph.WriteStats {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.st
+}
+
+// close waits for the queued batches to be stored and returns the first error.
+func (w *writer) close() error {
+	close(w.reqs)
+	<-w.done
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.err
 }
 
 // reason returns the text of an input error without repeating its origin.

@@ -38,12 +38,24 @@ func overlaps(a, b diplograph.Date) bool {
 // what is stored and the order of the input. It returns the final id of each event by document and
 // event index, and the candidates it merged into (for their type and date).
 func (b *batch) resolveEvents(docs []*diplograph.Extraction) (map[[2]int]*candidate, error) {
-	keys := map[string]bool{}
+	// The keys of the batch, each with the span of days its events may match.
+	type span struct{ from, to diplograph.Date }
+	keys := map[string]span{}
 	for _, x := range docs {
 		for i := range x.Events {
-			if k := eventKey(x, &x.Events[i]); k != "" {
-				keys[k] = true
+			ev := &x.Events[i]
+			k := eventKey(x, ev)
+			if k == "" {
+				continue
 			}
+			sp, ok := keys[k]
+			if !ok || ev.Date.Start().Before(sp.from) {
+				sp.from = ev.Date.Start()
+			}
+			if !ok || sp.to.Before(ev.Date.End()) {
+				sp.to = ev.Date.End()
+			}
+			keys[k] = sp
 		}
 	}
 	cands := map[string][]*candidate{}
@@ -53,6 +65,11 @@ func (b *batch) resolveEvents(docs []*diplograph.Extraction) (map[[2]int]*candid
 			sorted = append(sorted, k)
 		}
 		sort.Strings(sorted)
+		spans := make([]map[string]any, len(sorted))
+		for i, k := range sorted {
+			sp := keys[k]
+			spans[i] = map[string]any{"k": k, "from": sp.from.AddDays(-MergeWindowDays).String(), "to": sp.to.AddDays(MergeWindowDays).String()}
+		}
 		// Lock the keys in a fixed order (a write on each EventKey node), so that two loaders writing
 		// reports of the same event at once see each other's result instead of both creating it.
 		if _, err := b.exec("lock event keys", `
@@ -61,11 +78,14 @@ MERGE (l:EventKey {key: k})
 SET l.lock = NOT coalesce(l.lock, false)`, map[string]any{"keys": sorted}); err != nil {
 			return nil, err
 		}
+		// Only the stored events of the same key whose days may overlap: a popular pair of states has
+		// many events over the years.
 		recs, err := b.s.run(b.ctx, b.tx, `
-UNWIND $keys AS k
-MATCH (e:Event {matchKey: k})
-RETURN k, e.id AS id, e.type AS type, e.date AS date, e.locationCountry AS loc
-ORDER BY e.id`, map[string]any{"keys": sorted})
+UNWIND $spans AS s
+MATCH (e:Event {matchKey: s.k})
+WHERE e.dateEnd >= date(s.from) AND e.dateStart <= date(s.to)
+RETURN s.k AS k, e.id AS id, e.type AS type, e.date AS date, e.locationCountry AS loc
+ORDER BY e.id`, map[string]any{"spans": spans})
 		if err != nil {
 			return nil, fmt.Errorf("read candidate events: %w", err)
 		}

@@ -106,5 +106,5 @@ DELETE t`},
 			return fmt.Errorf("replace articles: %w", err)
 		}
 	}
-	return b.refreshAliases(entities)
+	return b.rebuildAliases(entities)
 }

@@ -24,6 +24,9 @@ type rows struct {
 	positions []map[string]any
 	evidence  []map[string]any // of events
 	posEvid   []map[string]any // of positions
+
+	entityIdx   map[string]map[string]any // entity rows by id, to write each entity once per batch
+	positionIdx map[string]map[string]any // position rows by id, likewise
 }
 
 // articleRow is the Article node of an extraction.

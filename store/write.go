@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"os"
 	"sort"
 	"time"
 
@@ -33,6 +34,9 @@ func (s *Store) Write(ctx context.Context, docs []*diplograph.Extraction) (Write
 		return WriteStats{}, nil
 	}
 	var stats WriteStats
+	if traceWrites {
+		defer func(t time.Time) { fmt.Fprintf(os.Stderr, "%-28s %v\n", "WRITE BATCH", time.Since(t)) }(time.Now())
+	}
 	err := s.write(ctx, func(tx neo4j.ManagedTransaction) error {
 		stats = WriteStats{} // a retried transaction starts over
 		w := &batch{s: s, tx: tx, ctx: ctx, stats: &stats, now: time.Now().UTC()}
@@ -115,6 +119,8 @@ func Check(x *diplograph.Extraction) error {
 	return nil
 }
 
+var traceWrites = os.Getenv("DIPLOGRAPH_TRACE_WRITES") != ""
+
 // batch is one write transaction.
 type batch struct {
 	s     *Store
@@ -190,6 +196,9 @@ RETURN x.id AS id, same IS NOT NULL AS stored, collect(DISTINCT old.id) AS repla
 // exec runs a write query and adds its counters to the stats.
 func (b *batch) exec(what, cypher string, params map[string]any) ([]*neo4j.Record, error) {
 	b.s.queries.Add(1)
+	if traceWrites {
+		defer func(t time.Time) { fmt.Fprintf(os.Stderr, "%-28s %v\n", what, time.Since(t)) }(time.Now())
+	}
 	res, err := b.tx.Run(b.ctx, cypher, params)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", what, err)

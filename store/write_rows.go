@@ -53,16 +53,31 @@ func (b *batch) rows(docs []*diplograph.Extraction) (*rows, error) {
 		for pi := range x.Positions {
 			p := &x.Positions[pi]
 			id := positionID(p)
-			r.positions = append(r.positions, map[string]any{
+			for _, v := range p.Evidence {
+				r.posEvid = append(r.posEvid, evidenceRow(id, x, v, p.Confidence, p.Rule))
+			}
+			// One row per position and batch: the first report creates it, the others add sources.
+			if prev, ok := r.positionIdx[id]; ok {
+				if p.Confidence > prev["confidence"].(float64) {
+					prev["confidence"] = p.Confidence
+				}
+				if pub, ok := published.(string); ok && (prev["published"] == nil || pub < prev["published"].(string)) {
+					prev["published"] = pub
+				}
+				continue
+			}
+			if r.positionIdx == nil {
+				r.positionIdx = map[string]map[string]any{}
+			}
+			row := map[string]any{
 				"id": id, "holder": p.Holder, "stance": string(p.Stance), "stanceKind": nilIfEmpty(string(p.StanceKind)),
 				"topic": string(p.Topic), "target": nilIfEmpty(string(p.Target)),
 				"date": nilIfEmpty(p.Date.String()), "datePrecision": nilIfEmpty(string(p.Date.Precision())),
 				"dateStart": dayOrNil(p.Date.Start()), "dateEnd": dayOrNil(p.Date.End()),
 				"modality": modalityOf(p.Modality), "confidence": p.Confidence, "published": published,
-			})
-			for _, v := range p.Evidence {
-				r.posEvid = append(r.posEvid, evidenceRow(id, x, v, p.Confidence, p.Rule))
 			}
+			r.positionIdx[id] = row
+			r.positions = append(r.positions, row)
 		}
 	}
 	return r, nil
@@ -101,12 +116,26 @@ func nilIfEmpty(s string) any {
 	return s
 }
 
-// addEntity adds an entity's row to the list of its type.
+// addEntity adds an entity's row to the list of its type, once per entity and batch: a country named
+// by two hundred articles of a batch is one row, with the first non-empty value of each property (the
+// order the store keeps anyway: it never overwrites a name).
 func (r *rows) addEntity(e *diplograph.Entity) {
+	if r.entityIdx == nil {
+		r.entityIdx = map[string]map[string]any{}
+	}
+	if prev, ok := r.entityIdx[e.ID]; ok {
+		for k, v := range map[string]string{"name": e.Name, "nameAr": e.NameAr, "wikidata": e.Wikidata, "code": e.Code} {
+			if prev[k] == nil && v != "" {
+				prev[k] = v
+			}
+		}
+		return
+	}
 	row := entityRow(e)
 	for _, k := range []string{"name", "nameAr", "wikidata", "code"} {
 		row[k] = nilIfEmpty(row[k].(string))
 	}
+	r.entityIdx[e.ID] = row
 	switch e.Type {
 	case diplograph.EntityCountry:
 		r.countries = append(r.countries, row)
@@ -140,12 +169,13 @@ MERGE (n:Entity:Person {id: r.id})` + entitySet
 UNWIND $rows AS r
 MERGE (n:Entity:Organization {id: r.id})` + entitySet
 
+	// Relationships that belong to an article are created, not merged: the batch writes only new
+	// articles (stored ones are skipped), and a retried transaction starts over.
 	qMentions = `
 UNWIND $rows AS r
 MATCH (a:Article {id: r.article})
 MATCH (e:Entity {id: r.entity})
-MERGE (a)-[m:MENTIONS]->(e)
-SET m.count = r.count, m.first = r.first, m.texts = r.texts`
+CREATE (a)-[:MENTIONS {count: r.count, first: r.first, texts: r.texts}]->(e)`
 
 	// roleSummary recomputes what a HOLDS_ROLE relationship says from its observations: the first and
 	// last day the person was seen holding the office (not as a former holder), and whether every
@@ -205,8 +235,7 @@ MERGE (pl)-[:IN_COUNTRY]->(c)`
 
 	evidenceSet = `
 MATCH (a:Article {id: r.article})
-MERGE (f)-[x:REPORTED_IN {start: r.start}]->(a)
-SET x.end = r.end, x.quote = r.quote, x.confidence = r.confidence, x.rule = r.rule, x.published = r.published`
+CREATE (f)-[:REPORTED_IN {start: r.start, end: r.end, quote: r.quote, confidence: r.confidence, rule: r.rule, published: r.published}]->(a)`
 
 	qEventEvidence = `
 UNWIND $rows AS r
@@ -215,30 +244,51 @@ MATCH (f:Event {id: r.fact})` + evidenceSet
 UNWIND $rows AS r
 MATCH (f:Position {id: r.fact})` + evidenceSet
 
+	// A position's holder, topic and target are part of its id, so its relationships are created with
+	// it (p.fresh marks the positions this query created).
 	qPositions = `
 UNWIND $rows AS r
-MATCH (h:Entity {id: r.holder})
 MERGE (p:Position {id: r.id})
 ON CREATE SET p.ingestedAt = datetime(), p.stance = r.stance, p.stanceKind = r.stanceKind, p.topic = r.topic,
     p.date = r.date, p.datePrecision = r.datePrecision,
     p.dateStart = CASE WHEN r.dateStart IS NULL THEN null ELSE date(r.dateStart) END,
     p.dateEnd = CASE WHEN r.dateEnd IS NULL THEN null ELSE date(r.dateEnd) END,
     p.modality = r.modality, p.holder = r.holder, p.target = r.target, p.confidence = r.confidence,
-    p.reportedFirst = r.published
-SET p.confidence = CASE WHEN r.confidence > p.confidence THEN r.confidence ELSE p.confidence END,
+    p.reportedFirst = r.published, p.fresh = true
+ON MATCH SET p.confidence = CASE WHEN r.confidence > p.confidence THEN r.confidence ELSE p.confidence END,
     p.reportedFirst = CASE WHEN r.published IS NOT NULL AND (p.reportedFirst IS NULL OR r.published < p.reportedFirst)
         THEN r.published ELSE p.reportedFirst END
-MERGE (p)-[:HELD_BY]->(h)
+WITH p, r WHERE p.fresh
+REMOVE p.fresh
+WITH p, r
+MATCH (h:Entity {id: r.holder})
+CREATE (p)-[:HELD_BY]->(h)
 MERGE (t:Topic {id: 'topic:' + r.topic})
 ON CREATE SET t.name = r.topic
-MERGE (p)-[:ON_TOPIC]->(t)
+CREATE (p)-[:ON_TOPIC]->(t)
 WITH p, r WHERE r.target IS NOT NULL
 MATCH (g:Entity {id: r.target})
-MERGE (p)-[:ABOUT]->(g)`
+CREATE (p)-[:ABOUT]->(g)`
 )
+
+// uniqueEvidence drops repeated sources (the same fact, article and offset), which two events of one
+// article merged into one stored event can give.
+func uniqueEvidence(rows []map[string]any) []map[string]any {
+	seen := map[string]bool{}
+	out := rows[:0:0]
+	for _, r := range rows {
+		k := fmt.Sprint(r["fact"], "|", r["article"], "|", r["start"])
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, r)
+		}
+	}
+	return out
+}
 
 // writeRows runs the write queries of a batch in dependency order.
 func (b *batch) writeRows(r *rows) error {
+	r.evidence, r.posEvid = uniqueEvidence(r.evidence), uniqueEvidence(r.posEvid)
 	steps := []struct {
 		what  string
 		query string
@@ -265,19 +315,49 @@ func (b *batch) writeRows(r *rows) error {
 			return err
 		}
 	}
-	var ids []string
-	for _, l := range [][]map[string]any{r.countries, r.persons, r.orgs} {
-		for _, row := range l {
-			ids = append(ids, row["id"].(string))
-		}
+	texts := map[string][]string{}
+	for _, m := range r.mentions {
+		id := m["entity"].(string)
+		texts[id] = append(texts[id], m["texts"].([]string)...)
 	}
-	return b.refreshAliases(ids)
+	return b.addAliases(texts)
 }
 
-// refreshAliases remakes the aliases and search keys of entities from the texts of the articles that
-// still name them, sorted, so that they never depend on the order articles came in and never keep the
-// words of a retracted article.
-func (b *batch) refreshAliases(ids []string) error {
+// addAliases adds the texts the batch's articles name entities with to their aliases and search keys,
+// kept sorted so that they never depend on the order articles came in. It reads and writes only the
+// entities of the batch.
+func (b *batch) addAliases(texts map[string][]string) error {
+	if len(texts) == 0 {
+		return nil
+	}
+	ids := make([]string, 0, len(texts))
+	for id := range texts {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	recs, err := b.s.run(b.ctx, b.tx, `
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+RETURN n.id AS id, n.name AS name, n.nameAr AS nameAr, coalesce(n.aliases, []) AS aliases`, map[string]any{"ids": ids})
+	if err != nil {
+		return fmt.Errorf("read entity names: %w", err)
+	}
+	rows := make([]map[string]any, 0, len(recs))
+	for _, rec := range recs {
+		m := rec.AsMap()
+		id := m["id"].(string)
+		all := texts[id]
+		for _, a := range m["aliases"].([]any) {
+			all = append(all, a.(string))
+		}
+		rows = append(rows, aliasRow(id, str(m["name"]), str(m["nameAr"]), all))
+	}
+	return b.writeAliases(rows)
+}
+
+// rebuildAliases remakes the aliases of entities from the articles that still name them, after a
+// retraction.
+func (b *batch) rebuildAliases(ids []string) error {
 	if len(ids) == 0 {
 		return nil
 	}
@@ -298,13 +378,21 @@ RETURN n.id AS id, n.name AS name, n.nameAr AS nameAr, collect(m.texts) AS texts
 				texts = append(texts, t.(string))
 			}
 		}
-		name, nameAr := str(m["name"]), str(m["nameAr"])
-		aliases := aliasesOf(name, nameAr, texts)
-		keys := SearchKeys(append([]string{name, nameAr}, aliases...)...)
-		sort.Strings(keys)
-		rows = append(rows, map[string]any{"id": m["id"], "aliases": aliases, "keys": keys, "text": strings.Join(keys, " ")})
+		rows = append(rows, aliasRow(m["id"].(string), str(m["name"]), str(m["nameAr"]), texts))
 	}
-	_, err = b.exec("write entity aliases", `
+	return b.writeAliases(rows)
+}
+
+// aliasRow computes an entity's sorted aliases and search keys.
+func aliasRow(id, name, nameAr string, texts []string) map[string]any {
+	aliases := aliasesOf(name, nameAr, texts)
+	keys := SearchKeys(append([]string{name, nameAr}, aliases...)...)
+	sort.Strings(keys)
+	return map[string]any{"id": id, "aliases": aliases, "keys": keys, "text": strings.Join(keys, " ")}
+}
+
+func (b *batch) writeAliases(rows []map[string]any) error {
+	_, err := b.exec("write entity aliases", `
 UNWIND $rows AS r
 MATCH (n:Entity {id: r.id})
 SET n.aliases = r.aliases, n.keys = r.keys, n.searchText = r.text`, map[string]any{"rows": rows})

@@ -29,6 +29,7 @@ type Generator struct {
 	rng  *rand.Rand
 	fms  []*lexicon.Person
 	days []diplograph.Date
+	next int // number of the next article, for unique URLs across calls of Write
 }
 
 // NewGenerator returns a generator over lex.
@@ -88,10 +89,11 @@ func (g *Generator) Write(w io.Writer, n int) error {
 		}
 		var art map[string]string
 		if g.rng.IntN(2) == 0 {
-			art = g.arabic(i, d, a, b)
+			art = g.arabic(g.next, d, a, b)
 		} else {
-			art = g.english(i, d, a, b)
+			art = g.english(g.next, d, a, b)
 		}
+		g.next++
 		if err := enc.Encode(art); err != nil {
 			return err
 		}
