@@ -347,11 +347,12 @@ var counterpartWords = map[string]int{"نظيره": 1, "نظيرها": 1, "نظ�
 func (s *scan) counterpart(i int) (int, bool) {
 	words := s.doc.Words
 	w := &words[i]
-	key := w.Key
+	key, start := w.Key, w.Start
 	if w.Script == normalize.ScriptArabic {
-		key = w.Stems()[len(w.Stems())-1].Key
-		if _, ok := counterpartWords[w.Key]; ok {
-			key = w.Key
+		if _, ok := counterpartWords[w.Key]; !ok {
+			// "بنظيره": the mention starts after the preposition.
+			st := w.Stems()[len(w.Stems())-1]
+			key, start = st.Key, s.doc.StemStart(w, st)
 		}
 	}
 	n, ok := counterpartWords[key]
@@ -394,7 +395,7 @@ func (s *scan) counterpart(i int) (int, bool) {
 	}
 	// A name after a single counterpart.
 	if len(nats) == 1 {
-		info := &titleInfo{entry: &lexicon.TitleEntry{Title: title}, w0: i, w1: j, start: words[i].Start, country: nats[0].Nationality}
+		info := &titleInfo{entry: &lexicon.TitleEntry{Title: title}, w0: i, w1: j, start: start, country: nats[0].Nationality}
 		k := s.skipHonorifics(j)
 		if k < len(words) && words[k].Gap == 0 && !words[k].Newline && w.Script == normalize.ScriptArabic {
 			if e, end, ok := s.nameAt(k, info); ok {
@@ -416,7 +417,7 @@ func (s *scan) counterpart(i int) (int, bool) {
 		}
 		if ps := s.lex.HoldersAt(title, nat.Nationality, s.res.Published); len(ps) > 0 {
 			e := s.person(ps[0], "", "")
-			m := &Mention{W0: i, W1: i + 1, Start: words[i].Start, End: words[i].End, NameStart: words[i].Start,
+			m := &Mention{W0: i, W1: i + 1, Start: start, End: words[i].End, NameStart: start,
 				Kind: MentionCounterpart, Nationality: nat.Nationality}
 			if len(nats) == 1 {
 				m.W1, m.End = j, words[j-1].End
@@ -490,6 +491,16 @@ func (s *scan) surnameAt(i int) (int, bool) {
 		return i + 1, true
 	}
 	return 0, false
+}
+
+// surnameEntity returns the person already named in full whose surname word i is.
+func (s *scan) surnameEntity(i int) *Entity {
+	for _, st := range s.doc.Words[i].Stems() {
+		if e := s.surnames[st.Key]; e != nil {
+			return e
+		}
+	}
+	return nil
 }
 
 // resolveSurnamesBefore finds surname-only mentions that come before the person is named in full.

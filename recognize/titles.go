@@ -112,7 +112,7 @@ func (s *scan) titled(i int) (int, bool) {
 			return 0, false
 		}
 	}
-	info := &titleInfo{entry: tm.Values[0], w0: i, w1: tm.W1, start: words[i].Start, former: former}
+	info := &titleInfo{entry: tm.Values[0], w0: i, w1: tm.W1, start: tm.Start, former: former}
 	if nat != nil {
 		info.country, info.nationality = nat.Nationality, nat
 		if nat.Entity.Type == diplograph.EntityOrganization {
@@ -149,6 +149,13 @@ func (s *scan) titled(i int) (int, bool) {
 			return nat.W1, true
 		}
 		return 0, false
+	}
+	// "الرئيس عون": a title before the surname of a person named in full earlier is that person's.
+	if j < len(words) && words[j].Gap == 0 && !words[j].Newline {
+		if e := s.surnameEntity(j); e != nil {
+			s.recordTitled(e, info, nameStart, j, j+1)
+			return j + 1, true
+		}
 	}
 	// A title without a name stands for the person who holds it: "الرئيس الروسي", "the minister".
 	if e := s.titleHolder(info); e != nil {

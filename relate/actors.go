@@ -15,7 +15,14 @@ var (
 		"منها", "الأوضاع", "أوضاع", "تطورات", "مستجدات", "الأزمة", "أزمة", "الملف", "ملف", "القضية", "قضية", "النزاع",
 		"الصراع", "التطورات", "المستجدات", "الساحة", "الموقف", "العلاقات", "علاقات", "الحرب", "الوضع", "وضع",
 		"on", "about", "regarding", "concerning", "over", "including", "situation", "crisis", "developments", "issue",
-		"issues", "conflict", "war", "relations", "ties", "question", "file", "matters", "region")
+		"issues", "conflict", "war", "relations", "ties", "question", "file", "matters", "region",
+		// English puts the object of a discussion after the verb: "discussed Syria, the war in Ukraine".
+		"discussed", "discuss", "discusses", "discussing", "reviewed")
+	// accreditedWords make the state after them part of an envoy's title: "السفير الأمريكي لدى تركيا".
+	accreditedWords = foldSet("لدى")
+	// letterWords name a message whose sender, after "من"/"from", is not a party to the meeting it is
+	// handed at: "سلّمه رسالة خطية من الملك", "a message from President X".
+	letterWords = foldSet("رسالة", "رسالتين", "الرسالة", "message", "letter")
 	// actorWords introduce parties: "مع", "بين", "with", "between".
 	actorWords = foldSet("مع", "بين", "برفقة", "بحضور", "بمشاركة", "with", "between", "alongside", "joined")
 	// placeWords introduce where something happens.
@@ -78,7 +85,11 @@ func (a *article) isDelegationWord(w int) bool {
 		return false
 	}
 	m, ok := a.trig.Relations.MatchAt(a.doc, w)
-	return ok && m.Values[0] == "delegation"
+	if !ok || m.Values[0] != "delegation" {
+		return false
+	}
+	// "إلى جانب الشعب السوري" is "beside the Syrian people", not "the Syrian side".
+	return w == 0 || baseKey(&a.doc.Words[w-1]) != "الي"
 }
 
 // actors reads the entities named in words [from, to) of a sentence as parties, places or
@@ -105,7 +116,7 @@ func (a *article) actors(from, to int) []actor {
 				topic = true
 			}
 			if rm, ok := a.trig.Relations.MatchAt(a.doc, i); ok && !topic && (rm.Values[0] == "pair" || rm.Values[0] == "group") && !partnerWords[a.prevKey(i)] {
-				for _, p := range a.focus {
+				for _, p := range a.focusOf(i, rm.Values[0] == "pair") {
 					out = append(out, actor{entity: p.entity, w: i, pair: true})
 				}
 				i = rm.W1 - 1
@@ -121,7 +132,7 @@ func (a *article) actors(from, to int) []actor {
 		pro := a.proclitic(m)
 		switch m.Entity.Type {
 		case diplograph.EntityPerson:
-			if !eraWords[prev] && !eraWords[baseKey(&words[max(m.W0-1, 0)])] || m.W0 == 0 {
+			if (!eraWords[prev] && !eraWords[baseKey(&words[max(m.W0-1, 0)])] || m.W0 == 0) && !a.letterSender(m) {
 				out = append(out, act)
 			}
 			continue
@@ -132,9 +143,14 @@ func (a *article) actors(from, to int) []actor {
 			continue
 		}
 		// A state.
+		if accreditedWords[prev] {
+			continue
+		}
 		switch {
-		case strings.Contains(pro, "ب") || placeWords[prev] || m.Kind == recognize.MentionPlace && !destinationWords[prev] && !strings.Contains(pro, "ل"):
+		case strings.Contains(pro, "ب") || placeWords[prev] || a.dateline(m) || m.Kind == recognize.MentionPlace && !destinationWords[prev] && !strings.Contains(pro, "ل"):
 			act.place = true
+		case a.coordinatedPlace(out, m):
+			act.place = true // "after stops in Pakistan and India"
 		case destinationWords[prev] || strings.HasSuffix(pro, "ل"):
 			act.place, act.dest = true, true
 		case genitiveWords[prev]:
@@ -145,7 +161,7 @@ func (a *article) actors(from, to int) []actor {
 		case m.Kind == recognize.MentionDemonym:
 			// "الوفد السوري", "وزارة الخارجية الأردنية" (Arabic: the noun before); "the Russian side",
 			// "Syrian officials" (English: the noun after).
-			if w.Script == normalize.ScriptArabic && !a.isDelegationWord(m.W0-1) && !a.isDelegationWord(m.W0-2) {
+			if w.Script == normalize.ScriptArabic && !a.isDelegationWord(m.W0-1) && !a.isDelegationWord(m.W0-2) && !a.afterEventNoun(m.W0) {
 				continue
 			}
 			if w.Script == normalize.ScriptLatin && !a.isDelegationWord(m.W1) && !a.isDelegationWord(m.W1+1) {
@@ -157,6 +173,47 @@ func (a *article) actors(from, to int) []actor {
 		out = append(out, act)
 	}
 	return out
+}
+
+// coordinatedPlace reports whether a state follows a place named just before it with "and"/"و":
+// "in Pakistan and India", "في غزة ولبنان" name two places.
+func (a *article) coordinatedPlace(acts []actor, m *recognize.Mention) bool {
+	if len(acts) == 0 || !acts[len(acts)-1].place || acts[len(acts)-1].m == nil {
+		return false
+	}
+	prev := acts[len(acts)-1].m
+	return m.W0 == prev.W1+1 && a.doc.Words[prev.W1].Key == "and" || m.W0 == prev.W1 && a.proclitic(m) == "و"
+}
+
+// dateline reports whether a mention is the dateline that opens a story ("CAIRO —", "عمّان -"): where
+// it was written, not a party.
+func (a *article) dateline(m *recognize.Mention) bool {
+	words := a.doc.Words
+	if m.W1 >= len(words) || a.doc.Sentences[words[m.W0].Sentence].W0 != m.W0 {
+		return false
+	}
+	switch words[m.W1].Gap {
+	case '-', '—', '–':
+		return true
+	}
+	return false
+}
+
+// letterSender reports whether a person is named as the sender of a message: after "من"/"from"
+// within a few words of a letter noun ("رسالة خطية من خادم الحرمين الشريفين").
+func (a *article) letterSender(m *recognize.Mention) bool {
+	if m.W0 == 0 {
+		return false
+	}
+	if k := baseKey(&a.doc.Words[m.W0-1]); k != "من" && k != "from" {
+		return false
+	}
+	for i := m.W0 - 2; i >= max(0, m.W0-4); i-- {
+		if letterWords[a.doc.Words[i].Key] || letterWords[baseKey(&a.doc.Words[i])] {
+			return true
+		}
+	}
+	return false
 }
 
 // countriesOf returns the distinct states the parties stand for, in order.
@@ -181,6 +238,20 @@ func addParty(ps []*party, e *recognize.Entity, w int) []*party {
 		}
 	}
 	return append(ps, &party{entity: e, w: w})
+}
+
+// afterEventNoun reports whether the nisba at w qualifies an event noun, alone or after other
+// nisbas: "المباحثات الإيرانية السعودية" are talks between Iran and Saudi Arabia.
+func (a *article) afterEventNoun(w int) bool {
+	for w > 0 && a.doc.Words[w].Gap == 0 {
+		if m := a.rec.MentionAt(w - 1); m != nil && m.Kind == recognize.MentionDemonym {
+			w = m.W0
+			continue
+		}
+		m, ok := a.trig.Events.MatchAt(a.doc, w-1)
+		return ok && m.W1 == w && m.Values[0].Form == "noun"
+	}
+	return false
 }
 
 // countryListGoesOn reports whether the word at i continues a list of states ("Egypt, Sudan, and

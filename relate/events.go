@@ -27,72 +27,132 @@ type event struct {
 // visit says more than "talks".
 var typePriority = map[diplograph.EventType]int{diplograph.EventPhoneCall: 3, diplograph.EventVisit: 2, diplograph.EventMeeting: 1}
 
-// readEvents reads the events of a sentence: one consultation (meeting, visit or call) and one
-// agreement at most — the triggers of a sentence usually tell one event — plus one event of each
-// other type, each from its first trigger.
+// readEvents reads the events of a sentence. Every verb tells its own event in its clause, with the
+// nouns that follow it ("وصل … في زيارة رسمية"); in a clause, the triggers of one family (consultation,
+// agreement, …) tell one event. Events of the same states are merged later.
 func (a *article) readEvents(s *sent) []*event {
 	var triggers []match
 	for _, m := range s.matches {
-		if m.kind == mEvent && m.event.Form != "mention" {
+		if m.kind == mEvent && m.event.Form != "mention" && !a.anaphoric(s, m) {
 			triggers = append(triggers, m)
 		}
 	}
-	if len(triggers) == 0 {
-		return nil
-	}
-	groups := map[string][]match{}
-	var order []string
-	for _, t := range triggers {
-		g := t.event.Type.Group()
-		if _, ok := groups[g]; !ok {
-			order = append(order, g)
-		}
-		groups[g] = append(groups[g], t)
-	}
 	var out []*event
-	for _, g := range order {
-		ts := groups[g]
-		for _, e := range a.buildEvents(s, ts) {
-			out = append(out, e)
-			a.events = append(a.events, e)
+	for _, clause := range a.eventClauses(triggers) {
+		groups := map[string][]match{}
+		var order []string
+		for _, t := range clause {
+			g := t.event.Type.Group()
+			if _, ok := groups[g]; !ok {
+				order = append(order, g)
+			}
+			groups[g] = append(groups[g], t)
+		}
+		for _, g := range order {
+			for _, e := range a.buildEvents(s, groups[g], triggers) {
+				out = append(out, e)
+				a.events = append(a.events, e)
+			}
 		}
 	}
 	return out
 }
 
+// eventClauses splits the triggers of a sentence at each verb: a verb and the nouns after it up to
+// the next verb tell one clause. A noun before the first verb is the background of its clause when a
+// preposition sets it there ("على هامش الاجتماع، التقى", "during the talks"); otherwise it tells an
+// event of its own ("تلقى اتصالاً هاتفياً من …، بحث خلاله").
+func (a *article) eventClauses(ts []match) [][]match {
+	var out [][]match
+	var cur []match
+	verb := false
+	for _, t := range ts {
+		if t.event.Form == "verb" {
+			if verb || len(cur) > 0 && !a.backgroundNouns(cur) {
+				out = append(out, cur)
+				cur = nil
+			}
+			verb = true
+		}
+		cur = append(cur, t)
+	}
+	if len(cur) > 0 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+// backgroundWords put an event noun in the background of the clause after it.
+var backgroundWords = foldSet("خلال", "هامش", "ختام", "عقب", "بعد", "قبل", "اثناء", "إثر", "during", "after", "before",
+	"sidelines", "following", "at")
+
+// backgroundNouns reports whether every noun trigger is set in the background by a word before it.
+func (a *article) backgroundNouns(ns []match) bool {
+	for _, n := range ns {
+		bg := false
+		for k := n.w0 - 1; k >= max(0, n.w0-3); k-- {
+			if backgroundWords[a.doc.Words[k].Key] || backgroundWords[baseKey(&a.doc.Words[k])] {
+				bg = true
+				break
+			}
+		}
+		if !bg {
+			return false
+		}
+	}
+	return true
+}
+
 // buildEvents builds the event(s) of one family of triggers in a sentence. A dual ("تلقى اتصالين
 // من X وY", "separate calls with X and Y") gives one event per other party.
-func (a *article) buildEvents(s *sent, ts []match) []*event {
-	t := ts[0]
+func (a *article) buildEvents(s *sent, ts, all []match) []*event {
+	t := mainTrigger(ts)
 	typ := t.event.Type
 	for _, x := range ts[1:] {
 		if typePriority[x.event.Type] > typePriority[typ] {
 			typ = x.event.Type
 		}
 	}
-	// The window: from the sentence start (or the end of a speech verb's scope before the trigger) to
-	// the sentence end or the next speech verb after it.
-	from, to := s.w0, s.w1
-	for _, m := range s.matches {
-		if m.kind != mSpeech {
-			continue
-		}
-		if m.w1 <= t.w0 && m.w0 > from && a.speechStartsClause(m) {
-			from = m.w0
-		}
-		if m.w0 > ts[len(ts)-1].w1 && m.w0 < to && a.speechStartsClause(m) {
-			to = m.w0
-		}
-	}
+	from, to, speaker := a.eventWindow(s, ts, all)
 	acts := a.actors(from, to)
-	agent := a.agent(s, t, acts)
+	agent := a.agent(s, t, acts, speaker)
 	var parties []*party
 	roles := map[*recognize.Entity]diplograph.ParticipantRole{}
 	var location, dest *recognize.Mention
+	group := false // the agent is a group from the context, which needs no object
 	if agent != nil {
 		parties = addParty(parties, agent, t.w0)
+		// "Agreed to establish …" after "The Ministers:": a subject from the context that is a group
+		// acts as a whole.
+		if !namedIn(acts, agent) && len(a.subject) > 1 && a.subject[0].entity == agent {
+			for _, p := range a.subject[1:] {
+				parties = addParty(parties, p.entity, t.w0)
+			}
+			group = len(countriesOf(parties)) >= 2
+		}
+		// "Tillerson and Al Thani signed a memorandum", "وقع الوزيران": coordinated subjects are the
+		// parties themselves.
+		if co := a.coordinatedWith(acts, agent); len(co) > 0 {
+			group = true
+			// "Safadi and Shoukry met … and warned jointly": the verbs after speak for both.
+			a.subject = []*party{{entity: agent, w: t.w0}}
+			for _, e := range co {
+				a.subject = append(a.subject, &party{entity: e, w: t.w0})
+			}
+		}
 	}
+	// "كما استقبله الرئيس الإيراني": the pronoun object is the subject of the story so far.
+	if t.object && !a.relativeBefore(t.w0) && len(a.subject) > 0 && a.subject[0].entity != agent {
+		parties = addParty(parties, a.subject[0].entity, t.w0)
+		group = true
+	}
+	// "the two sides signed …", "اتفقت الدول الثلاث": a verb whose subject is the parties in focus has
+	// those parties, not the states named in its object ("a trade route launched with America").
+	pairSubject := t.event.Form == "verb" && (a.pairBefore(t, acts) || a.pairAfter(t, acts))
 	for _, act := range acts {
+		if pairSubject && !act.pair && !act.place {
+			continue
+		}
 		if act.place {
 			// "arrived in Ankara", "وصل إلى عمّان": the place right after a visit verb is where it goes.
 			if typ == diplograph.EventVisit && !act.dest && a.rightAfterTrigger(ts, act) {
@@ -151,7 +211,8 @@ func (a *article) buildEvents(s *sent, ts []match) []*event {
 	}
 	// An English verb needs its object: "met Lavrov", "spoke with Netanyahu" — not "a resolution that
 	// meets the needs of Egypt". A pair as subject ("the two leaders met") needs none.
-	if t.event.Form == "verb" && !a.objectAfterAny(ts, acts, agent) && !a.pairBefore(t, acts) && !a.pairAfter(t, acts) && dest == nil {
+	symmetric := t.event.Roles == "PARTICIPANT" || t.event.Roles == "SIGNATORY" // "met", "agreed": a group needs no object
+	if t.event.Form == "verb" && !(group && symmetric) && !a.objectAfterAny(ts, acts, agent) && !a.pairBefore(t, acts) && !a.pairAfter(t, acts) && dest == nil {
 		return nil
 	}
 	if !a.interstate(parties) {
@@ -172,14 +233,136 @@ func (a *article) buildEvents(s *sent, ts []match) []*event {
 			e.parties = []*party{{entity: agent, w: t.w0}, p}
 			out = append(out, &e)
 		}
-		a.setFocus(out[len(out)-1].parties, typ)
+		a.setFocus(t.w0, out[len(out)-1].parties, typ)
 		return out
 	}
 	base.parties = parties
 	if base.modality == "" || base.modality == diplograph.ModalityAsserted {
-		a.setFocus(parties, typ)
+		a.setFocus(t.w0, parties, typ)
 	}
 	return []*event{base}
+}
+
+// eventWindow returns the words whose names may take part in the event of triggers ts: from the
+// sentence start, or the end of the verb before them (a verb of speech with its speaker, or the verb
+// of another event), to the next such verb or the sentence end. It returns the speaker of a verb of
+// speech that reports the event.
+func (a *article) eventWindow(s *sent, ts, all []match) (from, to int, speaker *recognize.Entity) {
+	first, last := ts[0].w0, ts[len(ts)-1].w1
+	from, to = s.w0, s.w1
+	for _, m := range s.matches {
+		if m.kind == mSpeech && a.speechStartsClause(m) {
+			if m.w1 <= first && m.w0 >= from {
+				from, speaker = a.afterSpeaker(m, first)
+			}
+			if m.w0 > last && m.w0 < to {
+				to = m.w0
+			}
+		}
+	}
+	for _, m := range all {
+		if m.event.Form != "verb" || m.w0 >= first && m.w0 < last {
+			continue
+		}
+		if m.w1 <= first && m.w1 > from {
+			from, speaker = m.w1, nil
+		}
+		if m.w0 >= last && m.w0 < to {
+			to = m.w0
+		}
+	}
+	return from, to, speaker
+}
+
+// mainTrigger returns the trigger that tells the event: the first verb ("على هامش الاجتماع، التقى
+// الجبير نظيره" is told by "التقى"), else the first noun.
+func mainTrigger(ts []match) match {
+	for _, t := range ts {
+		if t.event.Form == "verb" {
+			return t
+		}
+	}
+	return ts[0]
+}
+
+// afterSpeaker returns where the clause a verb of speech reports begins, and who speaks when an Arabic
+// verb names him after it: "صرح المتحدث … بأن الرئيسين عقدا جلسة مباحثات" — the spokesman reports the
+// meeting, he does not take part in it.
+func (a *article) afterSpeaker(m match, limit int) (int, *recognize.Entity) {
+	if a.doc.Words[m.w0].Script != normalize.ScriptArabic {
+		return m.w1, nil
+	}
+	if hs, end := a.partiesRightOf(m.w1, 4, limit); len(hs) > 0 && !hs[0].pairRel && !a.addressee(m, end) {
+		return end, hs[0].party.entity
+	}
+	return m.w1, nil
+}
+
+// coordinatedWith returns the parties joined to the entity by "and"/"و" right before or after its
+// mention: "Tillerson and Al Thani", "بوريطة والمالكي".
+func (a *article) coordinatedWith(acts []actor, e *recognize.Entity) []*recognize.Entity {
+	var out []*recognize.Entity
+	for i := range acts {
+		if acts[i].entity != e || acts[i].m == nil {
+			continue
+		}
+		for j := range acts {
+			x, y := acts[i].m, acts[j].m
+			if j == i || y == nil || acts[j].place || acts[j].entity == e {
+				continue
+			}
+			if a.joinedByAnd(x, y) || a.joinedByAnd(y, x) {
+				out = append(out, acts[j].entity)
+			}
+		}
+	}
+	return out
+}
+
+// joinedByAnd reports whether mention y follows x with only "and" between ("and his counterpart"), or
+// the proclitic و.
+func (a *article) joinedByAnd(x, y *recognize.Mention) bool {
+	words := a.doc.Words
+	if x.W1 < len(words) && words[x.W1].Key == "and" && y.W0 > x.W1 && y.W0-x.W1 <= 4 {
+		return a.titleWordsOnly(x.W1+1, y.W0) // "and his Egyptian counterpart Sameh Shoukry"
+	}
+	return y.W0 == x.W1 && words[y.W0].Gap == 0 && a.proclitic(y) == "و"
+}
+
+// titleWordsOnly reports whether words [from, to) only qualify the name after them: possessives,
+// nationalities and titles ("his Egyptian counterpart").
+func (a *article) titleWordsOnly(from, to int) bool {
+	for i := from; i < to; i++ {
+		if a.doc.Words[i].Gap != 0 {
+			return false
+		}
+		if possessiveWords[a.doc.Words[i].Key] || a.doc.Words[i].Key == "counterpart" {
+			continue
+		}
+		if m := a.rec.MentionAt(i); m != nil && m.Kind == recognize.MentionDemonym {
+			i = m.W1 - 1
+			continue
+		}
+		if tm, ok := a.lex.MatchTitle(a.doc, i); ok {
+			i = tm.W1 - 1
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// possessiveWords are the English possessive determiners.
+var possessiveWords = foldSet("his", "her", "their", "its", "our")
+
+// namedIn reports whether the entity is among the actors named in the clause.
+func namedIn(acts []actor, e *recognize.Entity) bool {
+	for _, act := range acts {
+		if act.entity == e {
+			return true
+		}
+	}
+	return false
 }
 
 // rightAfterTrigger reports whether an actor is named right after one of the triggers (allowing a
@@ -219,6 +402,12 @@ func (a *article) objectAfter(t match, acts []actor, agent *recognize.Entity) bo
 			}
 		}
 	}
+	for i := from; i < len(a.doc.Words) && i <= from+reach; i++ {
+		if clauseWords[a.doc.Words[i].Key] {
+			reach = i - from // "welcomed the announcement that the United States …": a new clause
+			break
+		}
+	}
 	for _, act := range acts {
 		if !act.pair && !act.place && act.entity != agent && act.w >= from && act.w <= from+reach {
 			return true
@@ -226,6 +415,9 @@ func (a *article) objectAfter(t match, acts []actor, agent *recognize.Entity) bo
 	}
 	return false
 }
+
+// clauseWords open a clause of their own, beyond the reach of the verb before them.
+var clauseWords = foldSet("that", "which", "whether", "أن", "إن", "الذي", "التي")
 
 // pairAfter reports whether "the two sides" follows the verb as its subject ("وبحث الجانبان"), or is
 // part of the trigger ("اتفق الجانبان").
@@ -293,16 +485,20 @@ func (a *article) isDual(ts []match) bool {
 // after it (Arabic puts the subject after the verb); for an English verb, the last party named before
 // it; for a noun with a possessive ("خلال لقائه", "his meeting") or no named agent, the sentence's
 // subject — the last agent or speaker of the article.
-func (a *article) agent(s *sent, t match, acts []actor) *recognize.Entity {
+func (a *article) agent(s *sent, t match, acts []actor, speaker *recognize.Entity) *recognize.Entity {
 	words := a.doc.Words
 	arabic := words[t.w0].Script == normalize.ScriptArabic
 	if t.event.Form == "verb" {
-		for _, act := range acts {
-			if act.pair && act.w >= t.w0 && act.w <= t.w1+2 {
-				return nil // "وبحث الجانبان": the two sides are the parties
-			}
+		if a.pairAfter(t, acts) || a.pairBefore(t, acts) {
+			return nil // "وبحث الجانبان", "الرئيسين عقدا": the two sides are the parties
 		}
 		if arabic {
+			if act := a.subjectBeforeVerb(t, acts); act != nil {
+				if !a.relativeBefore(t.w0) {
+					a.setSubject(act.entity, act.w) // a relative clause does not move the story's subject
+				}
+				return act.entity
+			}
 			for _, act := range acts {
 				if act.w >= t.w1 && !act.place && act.w <= t.w1+4 && !act.pair {
 					if act.w == t.w1 || a.onlyAdverbsBetween(t.w1, act.w) {
@@ -331,11 +527,65 @@ func (a *article) agent(s *sent, t match, acts []actor) *recognize.Entity {
 			return acts[i].entity
 		}
 	}
+	if speaker != nil {
+		return speaker // "أكد الوزير أنه التقى …"
+	}
+	if t.event.Form == "noun" && !a.possessive(t) && (a.genitive(t) || a.attachedStates(s, t) >= 2) {
+		return nil // "اجتماع جدة الذي ضم …", "talks between Iran and the US": the parties are named
+	}
 	if len(a.subject) > 0 {
 		return a.subject[0].entity
 	}
 	return nil
 }
+
+// subjectBeforeVerb returns the subject written before an Arabic verb, as the pluperfect puts it
+// ("وكان الوزير الأردني قد التقى المقداد") and headlines do ("الصفدي يلتقي نظيره"): a party that ends
+// right before the verb or before its "قد".
+func (a *article) subjectBeforeVerb(t match, acts []actor) *actor {
+	end := t.w0
+	if end > 0 && baseKey(&a.doc.Words[end-1]) == "قد" {
+		end--
+	}
+	if a.relativeBefore(end) {
+		// "توم باراك، الذي التقى الرؤساء": the antecedent of the relative pronoun.
+		end--
+		for i := range acts {
+			if m := acts[i].m; m != nil && m.W1 == end && m.Kind != recognize.MentionDemonym && !acts[i].place && !acts[i].pair {
+				return &acts[i]
+			}
+		}
+		return nil
+	}
+	if a.doc.Words[t.w0].Gap != 0 && end == t.w0 {
+		return nil
+	}
+	for i := range acts {
+		act := &acts[i]
+		if act.m != nil && act.m.W1 == end && !act.place && !act.pair {
+			return act
+		}
+	}
+	return nil
+}
+
+// relativeBefore reports whether the word before w is a relative pronoun ("الذي", "التي"), whose
+// verb has the noun before it as its subject.
+func (a *article) relativeBefore(w int) bool {
+	if w == 0 {
+		return false
+	}
+	switch a.doc.Words[w-1].Key {
+	case "الذي", "التي", "الذين", "اللذان", "اللتان", "who":
+		return true
+	}
+	return false
+}
+
+// adverbWords may stand between an Arabic verb and its subject: time words, honorifics, and the
+// complement of a title ("أمير البلاد").
+var adverbWords = foldSet("اليوم", "امس", "صباح", "مساء", "ظهر", "هنا", "حاليا", "رسميا", "معالي", "سمو", "فخامة",
+	"صاحب", "السمو", "البلاد")
 
 // onlyAdverbsBetween reports whether words [from, to) are only date words and honorifics ("استقبل
 // اليوم معالي …").
@@ -345,11 +595,15 @@ func (a *article) onlyAdverbsBetween(from, to int) bool {
 		if w.Gap == ',' || w.Gap == '،' {
 			continue
 		}
-		switch baseKey(w) {
-		case "اليوم", "امس", "صباح", "مساء", "ظهر", "هنا", "حاليا", "رسميا", "معالي", "سمو", "فخامه", "صاحب", "السمو":
+		if adverbWords[w.Key] || adverbWords[baseKey(w)] {
 			continue
 		}
-		if _, ok := a.lex.MatchHonorific(a.doc, i); ok {
+		if m, ok := a.lex.MatchHonorific(a.doc, i); ok {
+			i = m.W1 - 1 // "صاحب السمو الملكي"
+			continue
+		}
+		if m, ok := a.lex.MatchTitle(a.doc, i); ok {
+			i = m.W1 - 1 // "استقبل سمو أمير البلاد الشيخ صباح"
 			continue
 		}
 		return false
@@ -371,13 +625,13 @@ func (a *article) genitiveParty(t match, acts []actor) *recognize.Entity {
 	return nil
 }
 
-// setFocus makes the parties of an event the ones "the two sides" refers to.
-func (a *article) setFocus(ps []*party, typ diplograph.EventType) {
+// setFocus makes the parties of an event told at word w the ones "the two sides" refers to after it.
+func (a *article) setFocus(w int, ps []*party, typ diplograph.EventType) {
 	if g := typ.Group(); g != "CONSULT" && g != "AGREE" {
 		return
 	}
 	if len(countriesOf(ps)) >= 2 {
-		a.focus = ps
+		a.sentFocus = append(a.sentFocus, focusAt{w: w, parties: ps})
 	}
 }
 

@@ -53,9 +53,12 @@ func (a *article) readPositions(s *sent, evs []*event) {
 		if k+1 < len(speech) {
 			end = speech[k+1].w0
 		}
-		holders, scopeStart := a.holders(s, sp, evs)
+		var holders []*party
+		scopeStart := sp.w1
 		if sp.weak {
-			holders, scopeStart = a.eventParties(evs), sp.w1
+			holders = a.eventParties(evs)
+		} else {
+			holders, scopeStart = a.holders(s, sp, evs)
 		}
 		if len(holders) == 0 {
 			continue
@@ -74,8 +77,8 @@ func (a *article) holders(s *sent, sp match, evs []*event) ([]*party, int) {
 		if ps := a.eventParties(evs); len(ps) >= 2 {
 			return ps, sp.w1
 		}
-		if len(a.focus) >= 2 {
-			return a.focus, sp.w1
+		if f := a.focusAt(sp.w0); len(f) >= 2 {
+			return f, sp.w1
 		}
 	}
 	if arabic {
@@ -86,12 +89,26 @@ func (a *article) holders(s *sent, sp match, evs []*event) ([]*party, int) {
 			a.setSubjectParties(hs)
 			return partiesOf(hs), end
 		}
+		// "بزشكيان، الذي أكد أن": the antecedent of the relative pronoun.
+		if a.relativeBefore(sp.w0) {
+			if hs := a.partiesLeftOf(a.clauseStart(s, sp.w0), sp.w0-1); len(hs) > 0 {
+				hs = hs[len(hs)-1:]
+				a.setSubjectParties(hs)
+				return partiesOf(hs), sp.w1
+			}
+		}
 		// "كان الرئيس الروسي فلاديمير بوتين قد أكد": the subject before the verb.
-		if !participle && a.subjectBeforeAllowed(s, sp) {
+		if !participle && a.subjectBeforeAllowed(s, sp) && a.namedRightBefore(sp.w0) {
 			if hs := a.partiesLeftOf(a.clauseStart(s, sp.w0), sp.w0); len(hs) > 0 {
 				a.setSubjectParties(hs)
 				return partiesOf(hs), sp.w1
 			}
+		}
+		if s.pluperfect && a.subjectBetweenKanaQad(sp.w0) {
+			// "وكانت الترويكا الأوروبية قد أكدت": a subject we do not know, which the participles and
+			// dropped subjects after it refer to.
+			a.subject = nil
+			return nil, sp.w1
 		}
 		return a.subject, sp.w1
 	}
@@ -101,11 +118,30 @@ func (a *article) holders(s *sent, sp match, evs []*event) ([]*party, int) {
 			return partiesOf(hs), end
 		}
 	}
+	if a.coordinatedPredicate(s, sp.w0) && len(a.subject) > 0 {
+		return a.subject, sp.w1
+	}
 	if hs := a.firstPartyOf(a.segmentStart(s, sp.w0), sp.w0); len(hs) > 0 {
 		a.setSubjectParties(hs)
 		return partiesOf(hs), sp.w1
 	}
 	return a.subject, sp.w1
+}
+
+// coordinatedPredicate reports whether an English verb follows "and" or a comma right after another
+// verb's clause in the sentence, so that it shares that verb's subject: "Egypt condemned the strikes,
+// and rejected …", "reaffirmed their support for Lebanon's sovereignty, called for …". A comma with no
+// verb before it closes an apposition ("Bruno Parrilla, the foreign minister of Cuba, responded").
+func (a *article) coordinatedPredicate(s *sent, w int) bool {
+	if w == 0 || a.doc.Words[w].Gap != ',' && a.doc.Words[w].Gap != ';' && a.doc.Words[w-1].Key != "and" {
+		return false
+	}
+	for _, m := range s.matches {
+		if m.w1 <= w && (m.kind == mSpeech || m.kind == mEvent && m.event.Form == "verb") {
+			return true
+		}
+	}
+	return false
 }
 
 // segmentStart returns where the English subject of a verb at w may start: after the last comma
@@ -194,13 +230,17 @@ func (a *article) eventParties(evs []*event) []*party {
 }
 
 // addressee reports whether the party after an appeal verb is the one appealed to, not the speaker:
-// "وطالب إسرائيل بالانسحاب" (he demanded that Israel withdraw), "urged Iran to".
+// "وطالب إسرائيل بالانسحاب" (he demanded that Israel withdraw), "urged Iran to", and after a
+// participle, which has no subject of its own, "داعيةً بغداد إلى" (calling on Baghdad to).
 func (a *article) addressee(sp match, end int) bool {
 	if sp.speech.Kind != diplograph.KindCallsFor || end >= len(a.doc.Words) {
 		return false
 	}
 	next := &a.doc.Words[end]
 	if next.Script == normalize.ScriptArabic {
+		if k := baseKey(next); (k == "الى" || k == "إلى") && a.isParticiple(sp) {
+			return true
+		}
 		return strings.HasPrefix(next.Key, "ب") && len(next.Stems()) > 1
 	}
 	return next.Key == "to"
@@ -228,6 +268,44 @@ func (a *article) isParticiple(sp match) bool {
 		return true // "تأكيده"
 	case r[0] == 'ا' && strings.HasSuffix(k, "ته") || r[0] == 'ا' && strings.HasSuffix(k, "تها"):
 		return true // "إدانته", "استنكارها"
+	case strings.HasSuffix(k, "هما") || strings.HasSuffix(k, "هم") && len(r) > 4:
+		return true // "رفضهما", "دعمهم": the dual or plural possessive of a verbal noun
+	}
+	return false
+}
+
+// namedRightBefore reports whether a party or "the two sides" ends right before word w, or before
+// the "قد" of a pluperfect: the subject written before its verb ("الجبير يؤكد", "كان بوتين قد أكد"),
+// not a name further back ("تقف إلى جانب الشعب السوري، وتدعم").
+func (a *article) namedRightBefore(w int) bool {
+	if w > 0 && baseKey(&a.doc.Words[w-1]) == "قد" {
+		w--
+	}
+	if w == 0 || a.doc.Words[w].Gap != 0 {
+		return false
+	}
+	if m := a.rec.MentionAt(w - 1); m != nil && m.Entity != nil {
+		return true
+	}
+	for k := max(0, w-3); k < w; k++ {
+		if rm, ok := a.trig.Relations.MatchAt(a.doc, k); ok && rm.W1 == w && rm.Values[0] != "delegation" {
+			return true
+		}
+	}
+	return false
+}
+
+// subjectBetweenKanaQad reports whether words stand between the "كان" and the "قد" of a pluperfect verb
+// at w: its subject is written there, whether or not it names a party.
+func (a *article) subjectBetweenKanaQad(w int) bool {
+	if w < 3 || baseKey(&a.doc.Words[w-1]) != "قد" {
+		return false
+	}
+	for k := w - 2; k >= max(0, w-8); k-- {
+		switch baseKey(&a.doc.Words[k]) {
+		case "كان", "كانت":
+			return k < w-2
+		}
 	}
 	return false
 }
@@ -249,29 +327,24 @@ func (a *article) partiesRightOf(w, n, limit int) ([]holderRef, int) {
 	words := a.doc.Words
 	var out []holderRef
 	end := w
-	for i := w; i < limit && i < w+n; i++ {
+	// Titles, honorifics and the names of institutions do not count in the n words: "وأكد الناطق
+	// الرسمي باسم الوزارة السفير سفيان القضاة".
+	budget := n
+	for i := w; i < limit && budget > 0; i++ {
 		if i > w && (words[i].Gap == ',' || words[i].Gap == '،' || words[i].Gap == ':' || words[i].Gap == '"' || words[i].Gap == '«') && len(out) > 0 {
 			break
 		}
 		if rm, ok := a.trig.Relations.MatchAt(a.doc, i); ok && a.rec.MentionAt(i) == nil {
 			switch rm.Values[0] {
 			case "pair", "group":
-				for _, p := range a.focus {
+				for _, p := range a.focusOf(i, rm.Values[0] == "pair") {
 					out = append(out, holderRef{party: p, pairRel: true})
 				}
 				return out, rm.W1
 			case "delegation":
-				// "وزارة الخارجية الأردنية": the nationality after the institution.
-				j := rm.W1
-				for j < limit && j < rm.W1+3 && a.rec.MentionAt(j) == nil {
-					if m2, ok := a.trig.Relations.MatchAt(a.doc, j); ok && m2.Values[0] == "delegation" {
-						j = m2.W1
-						continue
-					}
-					break
-				}
-				if m := a.rec.MentionAt(j); m != nil && m.Entity != nil && m.Entity.Type == diplograph.EntityCountry {
-					out = append(out, holderRef{party: &party{entity: m.Entity, w: j}})
+				// "وزارة الخارجية وشؤون المغتربين الأردنية": the nationality after the institution.
+				if m := a.nationalityAfter(rm.W1, limit); m != nil {
+					out = append(out, holderRef{party: &party{entity: m.Entity, w: m.W0}})
 					return out, m.W1
 				}
 				i = rm.W1 - 1
@@ -286,8 +359,18 @@ func (a *article) partiesRightOf(w, n, limit int) ([]holderRef, int) {
 			if a.isStopBeforeHolder(i) {
 				break
 			}
+			if tm, ok := a.lex.MatchTitle(a.doc, i); ok {
+				i = tm.W1 - 1
+				continue
+			}
+			if hm, ok := a.lex.MatchHonorific(a.doc, i); ok {
+				i = hm.W1 - 1
+				continue
+			}
+			budget--
 			continue
 		}
+		budget--
 		if m.Entity == nil {
 			i = m.W1 - 1
 			continue
@@ -306,6 +389,23 @@ func (a *article) partiesRightOf(w, n, limit int) ([]holderRef, int) {
 		break
 	}
 	return out, end
+}
+
+// nationalityAfter returns the state named within a few words after an institution ("وزارة الخارجية
+// وشؤون المغتربين الأردنية"), before any punctuation.
+func (a *article) nationalityAfter(w, limit int) *recognize.Mention {
+	for j := w; j < limit && j < w+4; j++ {
+		if j > w && a.doc.Words[j].Gap != 0 {
+			return nil
+		}
+		if m := a.rec.MentionAt(j); m != nil {
+			if m.Entity != nil && m.Entity.Type == diplograph.EntityCountry {
+				return m
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // isStopBeforeHolder reports whether a word between a speech verb and its subject means there is no
@@ -374,68 +474,206 @@ func (a *article) statement(s *sent, sp match, holders []*party, from, to int) {
 	holders = onePerState(holders)
 	cues = outsideTopics(cues, topics)
 	topics = append(topics, a.supportForState(s, cues, topics, to)...)
-	speechPol := sp.speech.Polarity
 	at := a.whenOf(s, sp.w0, sp.w1)
 	for _, t := range topics {
-		pol, kind, cueDist := a.cueFor(t, cues, speechPol, sp.speech.Kind)
-		if sp.weak && cueDist < 0 {
-			continue // "discussed ways to …": a discussion takes a side only with a stance word
+		stance, kind, pol, ok := a.stanceOn(sp, t, cues, inverters)
+		if !ok {
+			continue
 		}
-		topicPol := t.topic.Polarity
-		for _, inv := range inverters {
-			if inv.w1 <= t.w0 && t.w0-inv.w1 <= 2 {
-				topicPol = -topicPol // "المساس بقرارها الوطني", "violation of Iraq's sovereignty"
-			}
-		}
-		topic := t.topic.Topic
-		if negativeTopics[topic] && pol*topicPol > 0 && (cueDist < 0 || cueDist > 2) {
-			// Support for strikes or terrorism is read only from a support word right before it:
-			// "دعا إلى … استفحال الإرهاب" calls for action against it.
-			pol = -topicPol
-		}
-		if pol == 0 {
-			switch {
-			case topicPol < 0:
-				pol = 1 // "التخلص من العقوبات": the speaker is for what he names
-			case negativeTopics[topic]:
-				pol = -1
-			case topic == diplograph.TopicSanctions:
-				continue // sanctions named without a stance word say nothing
-			default:
-				pol = 1
-			}
-		}
-		stance := diplograph.StanceSupports
-		if pol*topicPol < 0 {
-			stance = diplograph.StanceOpposes
-		}
-		for _, h := range holders {
-			target := a.target(s, t, h.entity, holders, stance)
-			if target == nil && needsTarget(topic) {
-				continue
-			}
-			if target == nil && (topic == diplograph.TopicMilitaryAction || topic == diplograph.TopicOccupation) {
-				continue // strikes or occupation by no named state: not a position about a state
-			}
-			if target != nil && target == h.entity && topic != diplograph.TopicSanctions && topic != diplograph.TopicTerrorism &&
-				topic != diplograph.TopicSovereignty && topic != diplograph.TopicTerritorialIntegrity {
-				continue // relations with oneself
-			}
-			if target != nil && target.Type == diplograph.EntityCountry && target.Code == h.entity.CountryCode() && topic == diplograph.TopicBilateralRelations {
-				continue
-			}
-			p := &posit{holder: h.entity, stance: stance, kind: kind, topic: topic, target: target, date: at.date,
-				dateKnown: at.known, modality: diplograph.ModalityAsserted, sentence: s.idx,
-				evidence: [][2]int{{s.start, s.end}}, rule: "position." + strings.ToLower(string(kind))}
-			p.confidence = positionConfidence(pol, speechPol, target != nil, len(holders) > 1)
-			a.posits = append(a.posits, p)
-			if target != nil {
-				a.lastTarget, a.lastTargetSent = target.ID, s.idx
-				if t.topic.Target == "state" && target.Type == diplograph.EntityCountry {
-					a.conflict = target.ID
+		hs := a.narrowHolders(s, t, cues, holders)
+		for _, h := range hs {
+			for i, target := range a.targetsOf(s, t, h, hs, stance) {
+				p := &posit{holder: h.entity, stance: stance, kind: kind, topic: t.topic.Topic, target: target.entity,
+					date: at.date, dateKnown: at.known, modality: diplograph.ModalityAsserted, sentence: s.idx,
+					evidence: [][2]int{{s.start, s.end}}, rule: "position." + strings.ToLower(string(kind))}
+				p.confidence = positionConfidence(pol, sp.speech.Polarity, target.entity != nil, len(holders) > 1)
+				a.posits = append(a.posits, p)
+				if i == 0 {
+					a.rememberTarget(s, t, target) // the state named first, not the ones joined to it
 				}
 			}
 		}
+	}
+}
+
+// narrowHolders returns the holders of a topic when a stance noun before it names its own holders
+// among those of the statement: in "أكدت الدول الثلاث … وحرص المملكة وإيران على تعزيز علاقات حسن
+// الجوار", good-neighbourly relations are Saudi Arabia's and Iran's, not China's.
+func (a *article) narrowHolders(s *sent, t match, cues []match, holders []*party) []*party {
+	if len(countriesOf(holders)) < 2 {
+		return holders
+	}
+	for i := len(cues) - 1; i >= 0; i-- {
+		c := cues[i]
+		if c.w1 > t.w0 || c.stance.Polarity <= 0 {
+			continue
+		}
+		if a.clauseBreak(c.w1, t.w0) {
+			return holders // "…، واحترام …": another conjunct of the statement
+		}
+		owners := a.cueOwners(s, c)
+		if len(owners) == 0 {
+			continue
+		}
+		var out []*party
+		for _, h := range holders {
+			if owners[h.entity.CountryCode()] {
+				out = append(out, h)
+			}
+		}
+		if len(out) == len(owners) && len(out) < len(holders) {
+			return out
+		}
+		return holders
+	}
+	return holders
+}
+
+// cueOwners returns the states an Arabic stance noun names as its owners in the genitive right after
+// it, coordinated: "حرص المملكة وإيران".
+func (a *article) cueOwners(s *sent, c match) map[string]bool {
+	words := a.doc.Words
+	if words[c.w0].Script != normalize.ScriptArabic {
+		return nil
+	}
+	owners := map[string]bool{}
+	for i := c.w1; i < s.w1 && words[i].Gap == 0; {
+		m := a.rec.MentionAt(i)
+		if m == nil || m.Entity == nil || m.Entity.Type != diplograph.EntityCountry || m.Kind == recognize.MentionDemonym ||
+			m.W0 != i || i > c.w1 && a.proclitic(m) != "و" || i == c.w1 && a.proclitic(m) != "" {
+			break
+		}
+		owners[m.Entity.Code] = true
+		i = m.W1
+	}
+	return owners
+}
+
+// stanceOn reads the stance a statement takes on a topic: the stance word before it, else the verb's
+// own, else the topic's default; it reports false when the statement takes none.
+func (a *article) stanceOn(sp match, t match, cues, inverters []match) (diplograph.Stance, diplograph.StanceKind, int, bool) {
+	pol, kind, cueDist := a.cueFor(t, cues, sp.speech.Polarity, sp.speech.Kind)
+	if sp.weak && (cueDist < 0 || cooperationTopics[t.topic.Topic]) {
+		// "discussed ways to …": a discussion takes a side only with a stance word, and "discussed
+		// ways to strengthen cooperation" is a formula, not a commitment.
+		return "", "", 0, false
+	}
+	topicPol := t.topic.Polarity
+	for _, inv := range inverters {
+		if inv.w1 <= t.w0 && t.w0-inv.w1 <= 2 {
+			topicPol = -topicPol // "المساس بقرارها الوطني", "violation of Iraq's sovereignty"
+		}
+	}
+	topic := t.topic.Topic
+	if negativeTopics[topic] && pol*topicPol > 0 && (cueDist < 0 || cueDist > 2) {
+		// Support for strikes or terrorism is read only from a support word right before it:
+		// "دعا إلى … استفحال الإرهاب" calls for action against it.
+		pol = -topicPol
+	}
+	if pol == 0 {
+		switch {
+		case topicPol < 0:
+			pol = 1 // "التخلص من العقوبات": the speaker is for what he names
+		case negativeTopics[topic]:
+			pol = -1
+		case topic == diplograph.TopicSanctions:
+			return "", "", 0, false // sanctions named without a stance word say nothing
+		default:
+			pol = 1
+		}
+	}
+	if pol*topicPol < 0 {
+		return diplograph.StanceOpposes, kind, pol, true
+	}
+	return diplograph.StanceSupports, kind, pol, true
+}
+
+// positionTarget is a target found for a position, and whether later positions on the topic may take
+// it as theirs.
+type positionTarget struct {
+	entity     *recognize.Entity
+	remembered bool
+}
+
+// targetsOf returns the targets of a holder's position on a topic: the target the rules find, with
+// the states coordinated with it ("وقف إطلاق النار في غزة ولبنان", "US and British strikes"), or none
+// when the position says nothing without one.
+func (a *article) targetsOf(s *sent, t match, h *party, holders []*party, stance diplograph.Stance) []positionTarget {
+	topic := t.topic.Topic
+	hc := h.entity.CountryCode()
+	target := a.target(s, t, h.entity, holders)
+	if target == nil {
+		switch {
+		case t.topic.Target == "patient" && stance == diplograph.StanceOpposes && hc != "":
+			// A state complaining of sanctions on itself; not a target to remember for others.
+			return []positionTarget{{entity: a.countryEntity(hc)}}
+		case needsTarget(topic), topic == diplograph.TopicMilitaryAction, topic == diplograph.TopicOccupation:
+			return nil // relations with no one; strikes or occupation by no named state
+		}
+		return []positionTarget{{}}
+	}
+	var out []positionTarget
+	for _, e := range append([]*recognize.Entity{target}, a.coordinatedStates(s, t, target)...) {
+		if e == h.entity && !selfTopics[topic] || e.Type == diplograph.EntityCountry && e.Code == hc && topic == diplograph.TopicBilateralRelations {
+			continue // relations with oneself
+		}
+		out = append(out, positionTarget{entity: e, remembered: true})
+	}
+	return out
+}
+
+// selfTopics are the topics on which a state may hold a position about itself.
+var selfTopics = map[diplograph.Topic]bool{
+	diplograph.TopicSanctions: true, diplograph.TopicTerrorism: true, diplograph.TopicSovereignty: true,
+	diplograph.TopicTerritorialIntegrity: true,
+}
+
+// coordinatedStates returns the states joined to a target named after the topic phrase: "في غزة
+// ولبنان", "in Yemen and Syria", "الأمريكية والبريطانية".
+func (a *article) coordinatedStates(s *sent, t match, target *recognize.Entity) []*recognize.Entity {
+	words := a.doc.Words
+	var prev *recognize.Mention
+	for i := t.w1; i < s.w1 && i < t.w1+8 && prev == nil; i++ {
+		if m := a.rec.MentionAt(i); m != nil {
+			if m.Entity == target {
+				prev = m
+			}
+			i = m.W1 - 1
+		}
+	}
+	var out []*recognize.Entity
+	for prev != nil && prev.W1 < s.w1 {
+		next := prev.W1
+		if words[next].Key == "and" || words[next].Gap == ',' && a.rec.MentionAt(next) != nil {
+			if words[next].Key == "and" {
+				next++
+			}
+		} else if a.rec.MentionAt(next) == nil || words[next].Gap != 0 {
+			break
+		}
+		m := a.rec.MentionAt(next)
+		if m == nil || m.Entity == nil || m.Entity.Type != diplograph.EntityCountry || m.W0 != next ||
+			words[next].Script == normalize.ScriptArabic && a.proclitic(m) != "و" {
+			break
+		}
+		out = append(out, m.Entity)
+		prev = m
+	}
+	return out
+}
+
+// rememberTarget records a position's target for the positions after it: the last target of the
+// sentence, of the topic, and of the conflict the article follows.
+func (a *article) rememberTarget(s *sent, t match, target positionTarget) {
+	if target.entity == nil {
+		return
+	}
+	a.lastTarget, a.lastTargetSent = target.entity.ID, s.idx
+	if target.remembered {
+		a.topicTarget[t.topic.Topic] = target.entity.ID
+	}
+	if t.topic.Target == "state" && target.entity.Type == diplograph.EntityCountry {
+		a.conflict = target.entity.ID
 	}
 }
 
@@ -457,6 +695,11 @@ func outsideTopics(cues, topics []match) []match {
 		}
 	}
 	return out
+}
+
+// cooperationTopics are the topics of relations between two states.
+var cooperationTopics = map[diplograph.Topic]bool{
+	diplograph.TopicBilateralRelations: true, diplograph.TopicEconomicCooperation: true, diplograph.TopicMilitaryCooperation: true,
 }
 
 // needsTarget reports whether a position on the topic says nothing without a target state.

@@ -7,6 +7,7 @@ package relate
 import (
 	"io"
 	"sort"
+	"strings"
 
 	"github.com/diplograph/diplograph"
 	"github.com/diplograph/diplograph/dates"
@@ -33,7 +34,8 @@ type Result struct {
 
 // Relate finds the events and positions of a recognized article.
 func (r *Relater) Relate(rec *recognize.Result) *Result {
-	a := &article{lex: r.Lex, rec: rec, doc: rec.Doc, pub: rec.Published, trig: r.Lex.Triggers, trace: r.Trace}
+	a := &article{lex: r.Lex, rec: rec, doc: rec.Doc, pub: rec.Published, trig: r.Lex.Triggers, trace: r.Trace,
+		topicTarget: map[diplograph.Topic]string{}}
 	a.frame = frame{date: rec.Published, known: !rec.Published.IsZero()}
 	for si := range a.doc.Sentences {
 		a.sentence(si)
@@ -49,15 +51,17 @@ type article struct {
 	pub  diplograph.Date
 	trig *lexicon.Triggers
 
-	frame          frame    // the time the narrative is at
-	subject        []*party // the last explicit agent or speaker: who a dropped subject refers to
-	focus          []*party // the parties of the last event: who "the two sides" are
-	events         []*event // in text order
-	posits         []*posit // in text order
+	frame          frame      // the time the narrative is at
+	subject        []*party   // the last explicit agent or speaker: who a dropped subject refers to
+	focus          [][]*party // the parties of the events before this sentence, last first up to a few: who "the two sides" are
+	sentFocus      []focusAt  // the events of this sentence that change the focus, in text order
+	events         []*event   // in text order
+	posits         []*posit   // in text order
 	extra          []*recognize.Entity
-	lastTarget     string // the last target state of a position, for "البلاد", "its"
-	lastTargetSent int    // the sentence of lastTarget
-	conflict       string // the target state of the last position on a state's situation: what "the truce" is about
+	lastTarget     string                      // the last target state of a position, for "البلاد", "its"
+	lastTargetSent int                         // the sentence of lastTarget
+	conflict       string                      // the target state of the last position on a state's situation: what "the truce" is about
+	topicTarget    map[diplograph.Topic]string // the target of the last position on each topic
 	trace          io.Writer
 }
 
@@ -65,6 +69,46 @@ type article struct {
 type frame struct {
 	date  diplograph.Date
 	known bool
+}
+
+// focusDepth is how many past events a dual may reach back to.
+const focusDepth = 3
+
+// focusAt is the focus an event of the sentence sets from its trigger on.
+type focusAt struct {
+	w       int
+	parties []*party
+}
+
+// focusAt returns who "the two sides" at word w of the current sentence are: the parties of the last
+// event told before w in the sentence, else of the last event before it. "كما جدد الجانبان دعمهما …
+// في امتداد للقاء الثلاثي" speaks of the two sides of the talks already told, not of the meeting named
+// after them.
+func (a *article) focusAt(w int) []*party {
+	return a.focusOf(w, false)
+}
+
+// focusOf is focusAt for a relation word: a dual ("الجانبان", "the two sides") refers to the last
+// event with two states, passing over a meeting of more named since ("… في امتداد للقاء الثلاثي").
+func (a *article) focusOf(w int, dual bool) []*party {
+	var cands [][]*party
+	for i := len(a.sentFocus) - 1; i >= 0; i-- {
+		if a.sentFocus[i].w < w {
+			cands = append(cands, a.sentFocus[i].parties)
+		}
+	}
+	cands = append(cands, a.focus...)
+	if len(cands) == 0 {
+		return nil
+	}
+	if dual {
+		for _, c := range cands {
+			if len(countriesOf(c)) == 2 {
+				return c
+			}
+		}
+	}
+	return cands[0]
 }
 
 // party is an entity taking part in an event or holding a position.
@@ -112,6 +156,7 @@ type match struct {
 	modality   *lexicon.ModalityTrigger
 	relation   string
 	future     bool // the trigger verb carries the future prefix س
+	object     bool // the trigger verb carries an object pronoun: "استقبله" (received him)
 	weak       bool // a discussion verb read as speech: its topics need a stance word
 }
 
@@ -126,8 +171,30 @@ func (a *article) sentence(si int) {
 	nev, npos := len(a.events), len(a.posits)
 	evs := a.readEvents(s)
 	a.readPositions(s, evs)
+	a.readHeading(s)
+	for _, sf := range a.sentFocus {
+		a.focus = append([][]*party{sf.parties}, a.focus[:min(len(a.focus), focusDepth-1)]...)
+	}
+	a.sentFocus = a.sentFocus[:0]
 	if a.trace != nil {
 		a.traceSentence(s, a.events[nev:], a.posits[npos:])
+	}
+}
+
+// readHeading makes the parties named in a heading that ends with a colon ("The Ministers:", "وأكد
+// الجانبان ما يلي:") the subject of the items after it, whose verbs have none ("1. Reaffirmed …").
+func (a *article) readHeading(s *sent) {
+	if s.end == 0 || !strings.HasSuffix(a.doc.Slice(s.end-1, s.end), ":") {
+		return
+	}
+	var ps []*party
+	for _, act := range a.actors(s.w0, s.w1) {
+		if !act.place {
+			ps = addParty(ps, act.entity, act.w)
+		}
+	}
+	if len(ps) > 0 {
+		a.subject = ps
 	}
 }
 

@@ -3,6 +3,7 @@ package relate
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/diplograph/diplograph"
 	"github.com/diplograph/diplograph/dates"
@@ -33,6 +34,7 @@ func (a *article) prepare(si int) *sent {
 		}
 		a.matchAt(s, i, next)
 	}
+	s.matches = dropShadowedEvents(s.matches)
 	sort.SliceStable(s.matches, func(i, j int) bool { return s.matches[i].w0 < s.matches[j].w0 })
 	// "كان … قد" (the pluperfect): what the sentence tells happened before the narrative time.
 	for i := s.w0; i+1 < s.w1 && i < s.w0+12; i++ {
@@ -46,6 +48,28 @@ func (a *article) prepare(si int) *sent {
 		}
 	}
 	return s
+}
+
+// dropShadowedEvents drops an event verb that a longer speech phrase at the same word reads
+// otherwise: "called for" is an appeal, not the call of "called".
+func dropShadowedEvents(ms []match) []match {
+	out := ms[:0]
+	for _, m := range ms {
+		if m.kind == mEvent && m.event.Form == "verb" && shadowed(m, ms) {
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func shadowed(e match, ms []match) bool {
+	for _, m := range ms {
+		if m.kind == mSpeech && m.w0 == e.w0 && m.w1 > e.w1 {
+			return true
+		}
+	}
+	return false
 }
 
 // matchAt records every kind of trigger that starts at word i: each phrase set is read on its own,
@@ -70,6 +94,8 @@ func (a *article) matchAt(s *sent, i int, next map[matchKind]int) {
 	if m, ok := a.trig.Events.MatchAt(d, i); ok {
 		add(match{kind: mEvent, w0: m.W0, w1: m.W1, start: m.Start, end: m.End, event: a.eventFor(m.Values)}, true)
 	} else if ev, ok := a.futureEvent(i); ok {
+		add(ev, true)
+	} else if ev, ok := a.objectEvent(i); ok {
 		add(ev, true)
 	}
 	if m, ok := a.trig.Speech.MatchAt(d, i); ok {
@@ -97,7 +123,9 @@ func (a *article) topicAt(s *sent, i int, next map[matchKind]int) {
 		return
 	}
 	if m, ok := a.trig.Topics.MatchAt(a.doc, i); ok && m.W1 <= s.w1 {
-		s.matches = append(s.matches, match{kind: mTopic, w0: m.W0, w1: m.W1, start: m.Start, end: m.End, topic: a.topicFor(m.Values)})
+		for _, t := range a.topicsFor(m.Values) {
+			s.matches = append(s.matches, match{kind: mTopic, w0: m.W0, w1: m.W1, start: m.Start, end: m.End, topic: t})
+		}
 		next[mTopic] = m.W1
 	}
 }
@@ -117,14 +145,28 @@ func (a *article) isModifier(m match) bool {
 	return strings.HasPrefix(w.Key, "ال")
 }
 
-// topicFor picks the reading of a topic phrase for the article's language.
-func (a *article) topicFor(vals []*lexicon.TopicTrigger) *lexicon.TopicTrigger {
+// topicsFor picks the readings of a topic phrase for the article's language: one per topic, since a
+// phrase may name two ("وحدة وسيادة", "sovereignty and territorial integrity").
+func (a *article) topicsFor(vals []*lexicon.TopicTrigger) []*lexicon.TopicTrigger {
+	var out []*lexicon.TopicTrigger
 	for _, v := range vals {
-		if v.Lang == a.rec.Language {
-			return v
+		if v.Lang == a.rec.Language && !hasTopic(out, v.Topic) {
+			out = append(out, v)
 		}
 	}
-	return vals[0]
+	if len(out) == 0 {
+		out = append(out, vals[0])
+	}
+	return out
+}
+
+func hasTopic(ts []*lexicon.TopicTrigger, t diplograph.Topic) bool {
+	for _, x := range ts {
+		if x.Topic == t {
+			return true
+		}
+	}
+	return false
 }
 
 // futureEvent reads an Arabic verb with the future prefix س ("سيزور", "ستلتقي", "وسيبحث") as its
@@ -146,6 +188,38 @@ func (a *article) futureEvent(i int) (match, bool) {
 		return match{}, false
 	}
 	return match{kind: mEvent, w0: m.W0, w1: m.W1, start: w.Start, end: m.End, event: m.Values[0], future: true}, true
+}
+
+// objectSuffixes are the object pronouns an Arabic verb may carry, longest first.
+var objectSuffixes = []string{"هما", "هم", "ها", "ه"}
+
+// objectEvent reads an Arabic event verb with an object pronoun ("استقبله", "التقاها", "وزاره") as its
+// trigger: the verb without the suffix must be a trigger, so "توجه" is not "توج" + ه.
+func (a *article) objectEvent(i int) (match, bool) {
+	w := &a.doc.Words[i]
+	if w.Script != normalize.ScriptArabic {
+		return match{}, false
+	}
+	for _, st := range w.Stems() {
+		for _, suf := range objectSuffixes {
+			base, ok := strings.CutSuffix(st.Key, suf)
+			if !ok || utf8.RuneCountInString(base) < 3 {
+				continue
+			}
+			// "التقاه": the verb's final ى is written ا before a suffix.
+			for _, k := range []string{base, strings.TrimSuffix(base, "ا") + "ي"} {
+				m, ok := a.trig.Events.MatchKeyAt(a.doc, i, k)
+				if !ok || m.Values[0].Form != "verb" || m.W1 != i+1 {
+					continue
+				}
+				// "وزارة" ends with ة, which folds to the pronoun's ه.
+				if raw := strings.TrimRightFunc(a.doc.Slice(w.Start, w.End), normalize.IsArabicMark); strings.HasSuffix(raw, suf) {
+					return match{kind: mEvent, w0: i, w1: i + 1, start: a.doc.StemStart(w, st), end: w.End, event: m.Values[0], object: true}, true
+				}
+			}
+		}
+	}
+	return match{}, false
 }
 
 // eventFor picks the reading of an event trigger for the article's language.
@@ -192,7 +266,7 @@ func (a *article) updateFrame(s *sent) {
 			continue
 		}
 		d := e.Resolve(a.pub)
-		if d.IsZero() || !usableForFrame(e, d, before) || a.historical(d) {
+		if d.IsZero() || !usableForFrame(e, d, before) || a.historical(d) || a.isBound(e) {
 			continue
 		}
 		if e.Future() || !a.pub.IsZero() && a.pub.Before(d.Start()) {
@@ -235,6 +309,9 @@ func usableForFrame(e dates.Expr, d diplograph.Date, f frame) bool {
 func (a *article) whenOf(s *sent, w0, w1 int) when {
 	best, bestDist := -1, 13
 	for i, e := range s.exprs {
+		if a.isBound(e) {
+			continue
+		}
 		var dist int
 		switch {
 		case e.W0 >= w1:
@@ -276,6 +353,19 @@ func (a *article) historical(d diplograph.Date) bool {
 		return false
 	}
 	return d.End().Before(a.pub.AddDays(-545))
+}
+
+// isBound reports whether a date expression bounds a span ("since December 2024", "منذ 8 كانون
+// الأول", "until Friday") rather than dating a fact.
+func (a *article) isBound(e dates.Expr) bool {
+	if e.W0 == 0 {
+		return false
+	}
+	switch baseKey(&a.doc.Words[e.W0-1]) {
+	case "since", "until", "till", "منذ":
+		return true
+	}
+	return false
 }
 
 // nearYearWord reports whether a year alone dates the fact ("في عام 2011", "in 2015") rather than

@@ -13,8 +13,9 @@ var (
 	patientWords = foldSet("على", "ضد", "بحق", "تجاه", "on", "against", "targeting", "to", "toward", "towards")
 	// partnerWords introduce the other state of a relation: "العلاقات مع روسيا", "ties with Egypt".
 	partnerWords = foldSet("مع", "بين", "with", "between")
-	// ofWords introduce the state a thing belongs to in English: "the unity of Syria".
-	ofWords = foldSet("of", "in", "for", "over")
+	// ofWords introduce the state a thing belongs to or goes to in English: "the unity of Syria", "aid
+	// into Gaza".
+	ofWords = foldSet("of", "in", "for", "over", "to", "into")
 	// byWords introduce the state that acts: "strikes by Israel", "من قبل إسرائيل".
 	byWords = foldSet("by", "قبل")
 	// countryWords stand for a state named before: "تقسيم البلاد", "بلاده" (his country).
@@ -22,8 +23,16 @@ var (
 )
 
 // target finds the state a position is about, by the topic's target kind (lexicon/data/triggers).
-func (a *article) target(s *sent, t match, holder *recognize.Entity, holders []*party, stance diplograph.Stance) *recognize.Entity {
+func (a *article) target(s *sent, t match, holder *recognize.Entity, holders []*party) *recognize.Entity {
 	hc := holder.CountryCode()
+	if a.reciprocal(t) {
+		// "support for each other's sovereignty": each holder's position is about the other.
+		for _, h := range holders {
+			if c := h.entity.CountryCode(); c != "" && c != hc {
+				return a.countryEntity(c)
+			}
+		}
+	}
 	switch t.topic.Target {
 	case "PS":
 		return a.countryEntity("PS")
@@ -38,7 +47,7 @@ func (a *article) target(s *sent, t match, holder *recognize.Entity, holders []*
 		if t.topic.Topic == diplograph.TopicForeignInterference {
 			return a.stateTarget(s, t, hc)
 		}
-		return nil
+		return a.rememberedTarget(t, hc)
 	case "patient":
 		if e := a.afterWords(s, t, patientWords, 6, ""); e != nil {
 			return e
@@ -46,10 +55,7 @@ func (a *article) target(s *sent, t match, holder *recognize.Entity, holders []*
 		if e := a.adjacentCountry(s, t, 2, true, ""); e != nil && !a.isAdjective(e, t) {
 			return e
 		}
-		if stance == diplograph.StanceOpposes && hc != "" {
-			return a.countryEntity(hc) // a state complaining of sanctions on itself
-		}
-		return nil
+		return a.rememberedTarget(t, "") // "رفضهما لإعادة فرض العقوبات": the sanctions the article is about
 	case "partner":
 		if t.w0 == t.w1 { // support for a state: the state itself (supportForState)
 			if m := a.rec.MentionAt(t.w0); m != nil && m.Entity != nil && m.Entity.Code != hc {
@@ -66,14 +72,15 @@ func (a *article) target(s *sent, t match, holder *recognize.Entity, holders []*
 		if e := a.adjacentCountry(s, t, 3, false, hc); e != nil {
 			return e
 		}
-		// "بين البلدين", "the two countries": the other party of the event in focus.
-		for _, p := range a.focus {
-			if c := p.entity.CountryCode(); c != "" && c != hc {
+		// "بينهما", "between their countries": the other holder, else the other party of the event in
+		// focus.
+		for _, h := range holders {
+			if c := h.entity.CountryCode(); c != "" && c != hc {
 				return a.countryEntity(c)
 			}
 		}
-		for _, h := range holders {
-			if c := h.entity.CountryCode(); c != "" && c != hc {
+		for _, p := range a.focusAt(t.w0) {
+			if c := p.entity.CountryCode(); c != "" && c != hc {
 				return a.countryEntity(c)
 			}
 		}
@@ -135,23 +142,67 @@ func (a *article) stateTarget(s *sent, t match, hc string) *recognize.Entity {
 			return e
 		}
 	}
+	if e := a.rememberedTarget(t, hc); e != nil {
+		return e
+	}
 	// "الهدنة", "the political process": a conflict topic with no state named is about the conflict the
 	// article follows, the state of the last position on such a topic.
-	if conflictTopics[t.topic.Topic] && a.conflict != "" && !a.namesOtherState(s, hc) {
-		return a.entityByID(a.conflict)
+	if conflictTopics[t.topic.Topic] && !a.turnsToOtherState(s, t.w1, hc) {
+		if a.conflict != "" {
+			return a.entityByID(a.conflict)
+		}
+		// No conflict named yet: the truce a leader urges on the counterpart he spoke with is the
+		// counterpart's ("Starmer spoke to Mikati … and told him a ceasefire …").
+		for _, p := range a.focusAt(t.w0) {
+			if c := p.entity.CountryCode(); c != "" && c != hc {
+				return a.countryEntity(c)
+			}
+		}
 	}
 	return nil
 }
 
-// namesOtherState reports whether the sentence names a state other than the holder's: then the
-// sentence speaks of that state, even where the rules find no target.
-func (a *article) namesOtherState(s *sent, hc string) bool {
-	for i := s.w0; i < s.w1; i++ {
-		if m := a.rec.MentionAt(i); m != nil && m.Entity != nil && m.Entity.Type == diplograph.EntityCountry && m.Entity.Code != hc {
-			return true
+// turnsToOtherState reports whether the sentence, after word w, names states other than the holder's
+// and never the state of the conflict in focus: then the phrase may be about those ("a resolution that
+// meets the needs of Egypt, Sudan and Ethiopia") even where the rules find no target.
+func (a *article) turnsToOtherState(s *sent, w int, hc string) bool {
+	other := false
+	for i := w; i < s.w1; i++ {
+		m := a.rec.MentionAt(i)
+		if m == nil || m.Entity == nil || m.Entity.Type != diplograph.EntityCountry || m.Entity.Code == hc {
+			continue
 		}
+		if m.Entity.ID == a.conflict {
+			return false
+		}
+		other = true
 	}
-	return false
+	return other
+}
+
+// reciprocal reports whether a topic phrase is said of "each other" ("each other's sovereignty",
+// "سيادة كل منهما").
+func (a *article) reciprocal(t match) bool {
+	words := a.doc.Words
+	if t.w0 >= 2 && words[t.w0-2].Key == "each" && baseKey(&words[t.w0-1]) == "other" {
+		return true
+	}
+	return t.w1+1 < len(words) && words[t.w1].Key == "كل" && words[t.w1+1].Key == "منهما"
+}
+
+// rememberedTarget returns the target of the last position on the same topic when the phrase names
+// none: "the sanctions", "التخصيب" after "البرنامج النووي الإيراني" speak of the same state. A state
+// does not become its own target this way unless the topic allows it.
+func (a *article) rememberedTarget(t match, hc string) *recognize.Entity {
+	id, ok := a.topicTarget[t.topic.Topic]
+	if !ok {
+		return nil
+	}
+	e := a.entityByID(id)
+	if e != nil && e.Code == hc && hc != "" && t.topic.Target != "state" {
+		return nil
+	}
+	return e
 }
 
 // conflictTopics are the topics about a state in conflict whose state news often leaves unsaid once
@@ -191,13 +242,69 @@ func (a *article) actorTarget(s *sent, t match) *recognize.Entity {
 			}
 			break
 		}
+		if e := a.genitiveActor(t); e != nil {
+			return e
+		}
 		// "من قبل إسرائيل"
 		return a.afterWords(s, t, byWords, 5, "")
 	}
-	if e := a.adjacentCountry(s, t, 2, false, ""); e != nil {
+	// "Iran's ballistic missile attack", "Israeli air strikes" (a name alone is where: "Gaza violence").
+	if e := a.modifierActor(s, t); e != nil {
 		return e
 	}
-	return a.afterWords(s, t, byWords, 4, "")
+	if e := a.afterWords(s, t, byWords, 4, ""); e != nil {
+		return e
+	}
+	// "press Israel to halt its strikes": the possessive refers to the state named before.
+	for i := t.w0 - 1; i >= max(s.w0, t.w0-3); i-- {
+		if k := a.doc.Words[i].Key; k == "its" || k == "their" {
+			return a.antecedentState(s, match{w0: i})
+		}
+	}
+	return nil
+}
+
+// modifierActor returns the state an English phrase of action names as its doer before it: a demonym
+// or a possessive within four words, with adjectives between ("Iran's ballistic missile attack",
+// "Israeli air strikes"), or the subject of an infinitive ("Israel to withdraw").
+func (a *article) modifierActor(s *sent, t match) *recognize.Entity {
+	words := a.doc.Words
+	for i := t.w0 - 1; i >= max(s.w0, t.w0-4); i-- {
+		if words[i+1].Gap != 0 && words[i+1].Gap != '-' {
+			return nil
+		}
+		m := a.rec.MentionAt(i)
+		if m == nil {
+			continue
+		}
+		if m.Entity == nil || m.Entity.Type != diplograph.EntityCountry {
+			return nil
+		}
+		if m.Kind == recognize.MentionDemonym || strings.HasSuffix(words[m.W1-1].Key, "'s") {
+			return m.Entity
+		}
+		if m.W1 == t.w0-1 && words[m.W1].Key == "to" {
+			return m.Entity // "pressure on Israel to withdraw": the subject of the infinitive
+		}
+		return nil
+	}
+	return nil
+}
+
+// genitiveActor returns the state named right after an Arabic verbal noun and followed by the thing
+// acted on with ل: the masdar's subject, "احتلال إسرائيل للمنطقة العازلة" (Israel's occupation of the
+// zone). Without the ل the genitive is the object: "احتلال العراق" is the occupation of Iraq.
+func (a *article) genitiveActor(t match) *recognize.Entity {
+	words := a.doc.Words
+	m := a.rec.MentionAt(t.w1)
+	if m == nil || m.Entity == nil || m.Entity.Type != diplograph.EntityCountry || m.W0 != t.w1 || a.proclitic(m) != "" ||
+		m.W1 >= len(words) || words[m.W1].Gap != 0 {
+		return nil
+	}
+	if k := words[m.W1].Key; strings.HasPrefix(k, "ل") && len(words[m.W1].Stems()) > 1 {
+		return m.Entity
+	}
+	return nil
 }
 
 // adjacentCountry returns the first state named within n words after (right) or before the topic

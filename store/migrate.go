@@ -51,6 +51,10 @@ var Migrations = []Migration{
 	{4, "load checkpoints", []string{
 		"CREATE CONSTRAINT checkpoint_key IF NOT EXISTS FOR (n:LoadCheckpoint) REQUIRE n.key IS UNIQUE",
 	}},
+	{5, "ingest times for live updates", []string{
+		"CREATE INDEX event_ingested IF NOT EXISTS FOR (n:Event) ON (n.ingestedAt)",
+		"CREATE INDEX position_ingested IF NOT EXISTS FOR (n:Position) ON (n.ingestedAt)",
+	}},
 }
 
 // Migrate applies every migration (idempotently) and records the versions applied. It returns the
