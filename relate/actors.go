@@ -153,7 +153,7 @@ func (a *article) actors(from, to int) []actor {
 			act.place = true // "after stops in Pakistan and India"
 		case destinationWords[prev] || strings.HasSuffix(pro, "ل"):
 			act.place, act.dest = true, true
-		case genitiveWords[prev]:
+		case genitiveWords[prev] && !a.relationEndsAt(m.W0-1):
 			topic = true // "the needs of Egypt, Sudan and Ethiopia": the whole list
 			continue
 		case topic:
@@ -175,6 +175,17 @@ func (a *article) actors(from, to int) []actor {
 	return out
 }
 
+// relationEndsAt reports whether a relation word ("The Foreign Ministers", "the delegations") ends
+// right before word w: "The Foreign Ministers of Iraq, Jordan and Lebanon" names parties, not topics.
+func (a *article) relationEndsAt(w int) bool {
+	for k := max(0, w-4); k < w; k++ {
+		if rm, ok := a.trig.Relations.MatchAt(a.doc, k); ok && rm.W1 == w {
+			return true
+		}
+	}
+	return false
+}
+
 // coordinatedPlace reports whether a state follows a place named just before it with "and"/"و":
 // "in Pakistan and India", "في غزة ولبنان" name two places.
 func (a *article) coordinatedPlace(acts []actor, m *recognize.Mention) bool {
@@ -185,16 +196,18 @@ func (a *article) coordinatedPlace(acts []actor, m *recognize.Mention) bool {
 	return m.W0 == prev.W1+1 && a.doc.Words[prev.W1].Key == "and" || m.W0 == prev.W1 && a.proclitic(m) == "و"
 }
 
-// dateline reports whether a mention is the dateline that opens a story ("CAIRO —", "عمّان -"): where
-// it was written, not a party.
+// dateline reports whether a mention is the dateline that opens a story ("CAIRO —", "عمّان -",
+// "PARIS, Jan. 13, 2014 (Press Service) —"): where it was written, not a party.
 func (a *article) dateline(m *recognize.Mention) bool {
 	words := a.doc.Words
-	if m.W1 >= len(words) || a.doc.Sentences[words[m.W0].Sentence].W0 != m.W0 {
+	if a.doc.Sentences[words[m.W0].Sentence].W0 != m.W0 {
 		return false
 	}
-	switch words[m.W1].Gap {
-	case '-', '—', '–':
-		return true
+	for i := m.W1; i < len(words) && i < m.W1+8; i++ {
+		switch words[i].Gap {
+		case '-', '—', '–':
+			return true
+		}
 	}
 	return false
 }

@@ -116,10 +116,54 @@ func (a *article) buildEvents(s *sent, ts, all []match) []*event {
 	from, to, speaker := a.eventWindow(s, ts, all)
 	acts := a.actors(from, to)
 	agent := a.agent(s, t, acts, speaker)
+	parties, group := a.agentParties(t, acts, agent)
+	parties, location, dest := a.namedParties(t, ts, typ, acts, parties)
+	parties, roles := a.roles(t, acts, agent, dest, parties)
+	if len(countriesOf(parties)) == 0 || len(parties) < 2 && !(typ == diplograph.EventVisit && dest != nil) {
+		return nil
+	}
+	// An English verb needs its object: "met Lavrov", "spoke with Netanyahu" — not "a resolution that
+	// meets the needs of Egypt". A pair as subject ("the two leaders met"), a group of parties for a
+	// symmetric verb ("met", "agreed") and a passive ("was received by") need none.
+	symmetric := t.event.Roles == "PARTICIPANT" || t.event.Roles == "SIGNATORY"
+	if t.event.Form == "verb" && !(group && symmetric) && !a.passive(t) && !a.objectAfterAny(ts, acts, agent) &&
+		!a.pairBefore(t, acts) && !a.pairAfter(t, acts) && dest == nil {
+		return nil
+	}
+	if !a.interstate(parties) {
+		return nil
+	}
+	at := a.whenOf(s, t.w0, ts[len(ts)-1].w1)
+	base := &event{typ: typ, roles: roles, location: location, date: at.date, dateKnown: at.known,
+		modality: a.modality(s, t, at), sentence: s.idx, evidence: [][2]int{{s.start, s.end}}, rule: ruleName(t)}
+	base.confidence = confidenceFor(t, agent != nil, len(countriesOf(parties)))
+	// A dual or "separate" trigger: one event per other party.
+	if agent != nil && a.isDual(ts) && len(parties) >= 3 {
+		var out []*event
+		for _, p := range parties {
+			if p.entity == agent || p.entity.CountryCode() == agent.CountryCode() {
+				continue
+			}
+			e := *base
+			e.parties = []*party{{entity: agent, w: t.w0}, p}
+			out = append(out, &e)
+		}
+		a.setFocus(t.w0, out[len(out)-1].parties, typ)
+		return out
+	}
+	base.parties = parties
+	if base.modality == "" || base.modality == diplograph.ModalityAsserted {
+		a.setFocus(t.w0, parties, typ)
+	}
+	return []*event{base}
+}
+
+// agentParties returns the agent and those who act with it: a group subject from the context, the
+// parties coordinated with it, and the object a pronoun on the verb stands for. It reports whether
+// they form a group that needs no object.
+func (a *article) agentParties(t match, acts []actor, agent *recognize.Entity) ([]*party, bool) {
 	var parties []*party
-	roles := map[*recognize.Entity]diplograph.ParticipantRole{}
-	var location, dest *recognize.Mention
-	group := false // the agent is a group from the context, which needs no object
+	group := false
 	if agent != nil {
 		parties = addParty(parties, agent, t.w0)
 		// "Agreed to establish …" after "The Ministers:": a subject from the context that is a group
@@ -130,11 +174,10 @@ func (a *article) buildEvents(s *sent, ts, all []match) []*event {
 			}
 			group = len(countriesOf(parties)) >= 2
 		}
-		// "Tillerson and Al Thani signed a memorandum", "وقع الوزيران": coordinated subjects are the
-		// parties themselves.
+		// "Tillerson and Al Thani signed a memorandum": coordinated subjects are the parties
+		// themselves, and the verbs after ("… met and warned jointly") speak for all of them.
 		if co := a.coordinatedWith(acts, agent); len(co) > 0 {
 			group = true
-			// "Safadi and Shoukry met … and warned jointly": the verbs after speak for both.
 			a.subject = []*party{{entity: agent, w: t.w0}}
 			for _, e := range co {
 				a.subject = append(a.subject, &party{entity: e, w: t.w0})
@@ -146,13 +189,17 @@ func (a *article) buildEvents(s *sent, ts, all []match) []*event {
 		parties = addParty(parties, a.subject[0].entity, t.w0)
 		group = true
 	}
+	return parties, group
+}
+
+// namedParties adds the parties named in the clause to those of the agent, and finds where the event
+// takes place and, for a visit, where it goes.
+func (a *article) namedParties(t match, ts []match, typ diplograph.EventType, acts []actor, parties []*party) ([]*party, *recognize.Mention, *recognize.Mention) {
+	var location, dest *recognize.Mention
 	// "the two sides signed …", "اتفقت الدول الثلاث": a verb whose subject is the parties in focus has
 	// those parties, not the states named in its object ("a trade route launched with America").
 	pairSubject := t.event.Form == "verb" && (a.pairBefore(t, acts) || a.pairAfter(t, acts))
 	for _, act := range acts {
-		if pairSubject && !act.pair && !act.place {
-			continue
-		}
 		if act.place {
 			// "arrived in Ankara", "وصل إلى عمّان": the place right after a visit verb is where it goes.
 			if typ == diplograph.EventVisit && !act.dest && a.rightAfterTrigger(ts, act) {
@@ -166,9 +213,17 @@ func (a *article) buildEvents(s *sent, ts, all []match) []*event {
 			}
 			continue
 		}
-		parties = addParty(parties, act.entity, act.w)
+		if !pairSubject || act.pair {
+			parties = addParty(parties, act.entity, act.w)
+		}
 	}
-	// Roles.
+	return parties, location, dest
+}
+
+// roles gives every party its role by the trigger's roles; a visit also gains its visitor named after
+// the noun and the state visited.
+func (a *article) roles(t match, acts []actor, agent *recognize.Entity, dest *recognize.Mention, parties []*party) ([]*party, map[*recognize.Entity]diplograph.ParticipantRole) {
+	roles := map[*recognize.Entity]diplograph.ParticipantRole{}
 	switch t.event.Roles {
 	case "HOST>GUEST":
 		for _, p := range parties {
@@ -206,41 +261,7 @@ func (a *article) buildEvents(s *sent, ts, all []match) []*event {
 			roles[p.entity] = diplograph.RoleParticipant
 		}
 	}
-	if len(countriesOf(parties)) == 0 || len(parties) < 2 && !(typ == diplograph.EventVisit && dest != nil) {
-		return nil
-	}
-	// An English verb needs its object: "met Lavrov", "spoke with Netanyahu" — not "a resolution that
-	// meets the needs of Egypt". A pair as subject ("the two leaders met") needs none.
-	symmetric := t.event.Roles == "PARTICIPANT" || t.event.Roles == "SIGNATORY" // "met", "agreed": a group needs no object
-	if t.event.Form == "verb" && !(group && symmetric) && !a.objectAfterAny(ts, acts, agent) && !a.pairBefore(t, acts) && !a.pairAfter(t, acts) && dest == nil {
-		return nil
-	}
-	if !a.interstate(parties) {
-		return nil
-	}
-	at := a.whenOf(s, t.w0, ts[len(ts)-1].w1)
-	base := &event{typ: typ, roles: roles, location: location, date: at.date, dateKnown: at.known,
-		modality: a.modality(s, t, at), sentence: s.idx, evidence: [][2]int{{s.start, s.end}}, rule: ruleName(t)}
-	base.confidence = confidenceFor(t, agent != nil, len(countriesOf(parties)))
-	// A dual or "separate" trigger: one event per other party.
-	if agent != nil && a.isDual(ts) && len(parties) >= 3 {
-		var out []*event
-		for _, p := range parties {
-			if p.entity == agent || p.entity.CountryCode() == agent.CountryCode() {
-				continue
-			}
-			e := *base
-			e.parties = []*party{{entity: agent, w: t.w0}, p}
-			out = append(out, &e)
-		}
-		a.setFocus(t.w0, out[len(out)-1].parties, typ)
-		return out
-	}
-	base.parties = parties
-	if base.modality == "" || base.modality == diplograph.ModalityAsserted {
-		a.setFocus(t.w0, parties, typ)
-	}
-	return []*event{base}
+	return parties, roles
 }
 
 // eventWindow returns the words whose names may take part in the event of triggers ts: from the
@@ -481,47 +502,27 @@ func (a *article) isDual(ts []match) bool {
 	return false
 }
 
-// agent returns the entity that does what the trigger says: for an Arabic verb, the first party named
-// after it (Arabic puts the subject after the verb); for an English verb, the last party named before
-// it; for a noun with a possessive ("خلال لقائه", "his meeting") or no named agent, the sentence's
-// subject — the last agent or speaker of the article.
+// agent returns the entity that does what the trigger says: for an Arabic verb, the subject written
+// before it or the first party named after it (Arabic puts the subject after the verb); for an English
+// verb, the agent of a passive or the last party named before it; for a noun, the nearest person
+// before it ("جاء كلام بوتين خلال لقائه"), the speaker who reports it, or, unless the noun names its
+// own parties, the subject of the story so far. Pair subjects ("وبحث الجانبان") have none.
 func (a *article) agent(s *sent, t match, acts []actor, speaker *recognize.Entity) *recognize.Entity {
-	words := a.doc.Words
-	arabic := words[t.w0].Script == normalize.ScriptArabic
 	if t.event.Form == "verb" {
 		if a.pairAfter(t, acts) || a.pairBefore(t, acts) {
-			return nil // "وبحث الجانبان", "الرئيسين عقدا": the two sides are the parties
+			a.setPairSubject(acts) // "the two leaders discussed … and stressed": the verbs after are theirs
+			return nil
 		}
-		if arabic {
-			if act := a.subjectBeforeVerb(t, acts); act != nil {
-				if !a.relativeBefore(t.w0) {
-					a.setSubject(act.entity, act.w) // a relative clause does not move the story's subject
-				}
-				return act.entity
-			}
-			for _, act := range acts {
-				if act.w >= t.w1 && !act.place && act.w <= t.w1+4 && !act.pair {
-					if act.w == t.w1 || a.onlyAdverbsBetween(t.w1, act.w) {
-						a.setSubject(act.entity, act.w)
-						return act.entity
-					}
-				}
-			}
+		var e *recognize.Entity
+		if a.doc.Words[t.w0].Script == normalize.ScriptArabic {
+			e = a.arabicVerbAgent(t, acts)
 		} else {
-			var best *actor
-			for i := range acts {
-				act := &acts[i]
-				if act.w < t.w0 && !act.place && !act.pair {
-					best = act
-				}
-			}
-			if best != nil {
-				a.setSubject(best.entity, best.w)
-				return best.entity
-			}
+			e = a.englishVerbAgent(s, t, acts)
+		}
+		if e != nil {
+			return e
 		}
 	}
-	// A noun: the nearest person before it in the sentence ("جاء كلام بوتين خلال لقائه").
 	for i := len(acts) - 1; i >= 0; i-- {
 		if acts[i].w < t.w0 && !acts[i].place && acts[i].entity.Type == diplograph.EntityPerson {
 			return acts[i].entity
@@ -537,6 +538,62 @@ func (a *article) agent(s *sent, t match, acts []actor, speaker *recognize.Entit
 		return a.subject[0].entity
 	}
 	return nil
+}
+
+// arabicVerbAgent returns the subject of an Arabic verb: written before it (pluperfect, headline,
+// relative clause) or the first party after it, past adverbs, honorifics and titles.
+func (a *article) arabicVerbAgent(t match, acts []actor) *recognize.Entity {
+	if act := a.subjectBeforeVerb(t, acts); act != nil {
+		if !a.relativeBefore(t.w0) {
+			a.setSubject(act.entity, act.w) // a relative clause does not move the story's subject
+		}
+		return act.entity
+	}
+	for _, act := range acts {
+		if act.w >= t.w1 && !act.place && act.w <= t.w1+4 && !act.pair && (act.w == t.w1 || a.onlyAdverbsBetween(t.w1, act.w)) {
+			a.setSubject(act.entity, act.w)
+			return act.entity
+		}
+	}
+	return nil
+}
+
+// englishVerbAgent returns the subject of an English verb: the agent after "by" of a passive ("hosted
+// by Türkiye", in a clause that does not move the story's subject), else the last party before it,
+// past an apposition.
+func (a *article) englishVerbAgent(s *sent, t match, acts []actor) *recognize.Entity {
+	if a.passive(t) {
+		for _, act := range acts {
+			if act.w > t.w1 && act.w <= t.w1+3 && !act.pair {
+				return act.entity
+			}
+		}
+	}
+	var best *actor
+	for i := range acts {
+		if act := &acts[i]; act.w < t.w0 && !act.place && !act.pair && !a.inApposition(act, t.w0) {
+			best = act
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	a.setSubject(best.entity, best.w)
+	return best.entity
+}
+
+// inApposition reports whether a party is named in an apposition closed by a comma right before the
+// verb at w: "John Kerry and Sergei Lavrov, Russia's top diplomat, agreed".
+func (a *article) inApposition(act *actor, w int) bool {
+	if !a.commaBefore(w) {
+		return false
+	}
+	for i := act.w; i > max(0, act.w-4); i-- {
+		if a.commaBefore(i) {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectBeforeVerb returns the subject written before an Arabic verb, as the pluperfect puts it
@@ -567,6 +624,12 @@ func (a *article) subjectBeforeVerb(t match, acts []actor) *actor {
 		}
 	}
 	return nil
+}
+
+// passive reports whether an English event verb is a passive with its agent after "by": "was received
+// by Emir Tamim" has its object before it.
+func (a *article) passive(t match) bool {
+	return t.event.Form == "verb" && t.w1 < len(a.doc.Words) && a.doc.Words[t.w1].Key == "by"
 }
 
 // relativeBefore reports whether the word before w is a relative pronoun ("الذي", "التي"), whose
@@ -631,7 +694,20 @@ func (a *article) setFocus(w int, ps []*party, typ diplograph.EventType) {
 		return
 	}
 	if len(countriesOf(ps)) >= 2 {
-		a.sentFocus = append(a.sentFocus, focusAt{w: w, parties: ps})
+		a.sentFocus = append(a.sentFocus, focusMark{w: w, parties: ps})
+	}
+}
+
+// setPairSubject makes "the two sides" of a clause the subject of the verbs after it.
+func (a *article) setPairSubject(acts []actor) {
+	var ps []*party
+	for _, act := range acts {
+		if act.pair {
+			ps = addParty(ps, act.entity, act.w)
+		}
+	}
+	if len(ps) > 0 {
+		a.subject = ps
 	}
 }
 
@@ -655,7 +731,8 @@ func (a *article) modality(s *sent, t match, at when) diplograph.Modality {
 	}
 	var mod diplograph.Modality
 	for _, m := range s.matches {
-		if m.kind != mModality || m.w1 > t.w0 || t.w0-m.w1 > 6 {
+		// A modality word before the trigger in its clause, or one that contains it ("no meeting").
+		if m.kind != mModality || m.w1 > t.w0 && !(m.w0 <= t.w0 && m.w1 >= t.w1) || t.w0-m.w1 > 6 {
 			continue
 		}
 		if a.clauseBreak(m.w1, t.w0) {

@@ -45,6 +45,11 @@ func (a *article) readPositions(s *sent, evs []*event) {
 			// parties take a side when a stance word says so.
 			speech = append(speech, match{kind: mSpeech, w0: m.w0, w1: m.w1, start: m.start, end: m.end, weak: true,
 				speech: &lexicon.SpeechTrigger{Kind: diplograph.KindStates, Phrase: m.event.Phrase}})
+		case m.kind == mEvent && m.event.Type == diplograph.EventAgreement && m.event.Form == "verb" && len(evs) > 0 &&
+			len(a.pairSubject(s, m)) >= 2:
+			// "اتفق الجانبان على تعزيز التعاون العسكري": what the two sides agree on, each commits to.
+			speech = append(speech, match{kind: mSpeech, w0: m.w0, w1: m.w1, start: m.start, end: m.end, agreed: true,
+				speech: &lexicon.SpeechTrigger{Kind: diplograph.KindCommits, Phrase: m.event.Phrase}})
 		}
 	}
 	sortMatches(speech)
@@ -55,22 +60,45 @@ func (a *article) readPositions(s *sent, evs []*event) {
 		}
 		var holders []*party
 		scopeStart := sp.w1
-		if sp.weak {
+		switch {
+		case sp.weak:
 			holders = a.eventParties(evs)
-		} else {
+		case sp.agreed:
+			holders = a.pairSubject(s, match{kind: mEvent, w0: sp.w0, w1: sp.w1})
+		default:
 			holders, scopeStart = a.holders(s, sp, evs)
 		}
 		if len(holders) == 0 {
 			continue
 		}
+		if k == 0 && !sp.weak && !sp.agreed {
+			if qEnd := a.quotedBefore(s, sp); qEnd > s.w0 {
+				a.statement(s, sp, holders, s.w0, qEnd) // "'We stand with Syria's unity,' Safadi told reporters"
+			}
+		}
 		a.statement(s, sp, holders, max(scopeStart, sp.w1), end)
 	}
 }
 
+// quotedBefore returns where a quotation closes right before the attribution of a verb of speech
+// ('…," Safadi told reporters'; '…"، قال الوزير'), or the sentence start when none does: what the verb
+// reports before it.
+func (a *article) quotedBefore(s *sent, sp match) int {
+	words := a.doc.Words
+	for i := sp.w0; i > s.w0 && i >= sp.w0-6; i-- {
+		gap := a.doc.Slice(words[i-1].End, words[i].Start)
+		if strings.ContainsAny(gap, ",،") {
+			if strings.ContainsAny(gap, "\"”»") {
+				return i
+			}
+			return s.w0
+		}
+	}
+	return s.w0
+}
+
 // holders returns who speaks with a speech trigger, and where what they said begins.
 func (a *article) holders(s *sent, sp match, evs []*event) ([]*party, int) {
-	words := a.doc.Words
-	arabic := words[sp.w0].Script == normalize.ScriptArabic
 	phrase := normalize.Fold(sp.speech.Phrase)
 	// A joint statement speaks for the parties of the event or of "the two sides".
 	if strings.Contains(phrase, "مشترك") || strings.Contains(phrase, "joint") || strings.Contains(phrase, "ختامي") {
@@ -81,51 +109,105 @@ func (a *article) holders(s *sent, sp match, evs []*event) ([]*party, int) {
 			return f, sp.w1
 		}
 	}
-	if arabic {
-		// A participle ("مؤكداً") or a noun ("تأكيده") has the subject of the main verb; a noun followed
-		// by a name has that name ("تأكيد موسكو").
-		participle := a.isParticiple(sp)
-		if hs, end := a.partiesRightOf(sp.w1, 4, s.w1); len(hs) > 0 && (!participle || end == sp.w1+1 && !hs[0].pairRel) && !a.addressee(sp, end) {
-			a.setSubjectParties(hs)
-			return partiesOf(hs), end
-		}
-		// "بزشكيان، الذي أكد أن": the antecedent of the relative pronoun.
-		if a.relativeBefore(sp.w0) {
-			if hs := a.partiesLeftOf(a.clauseStart(s, sp.w0), sp.w0-1); len(hs) > 0 {
-				hs = hs[len(hs)-1:]
-				a.setSubjectParties(hs)
-				return partiesOf(hs), sp.w1
-			}
-		}
-		// "كان الرئيس الروسي فلاديمير بوتين قد أكد": the subject before the verb.
-		if !participle && a.subjectBeforeAllowed(s, sp) && a.namedRightBefore(sp.w0) {
-			if hs := a.partiesLeftOf(a.clauseStart(s, sp.w0), sp.w0); len(hs) > 0 {
-				a.setSubjectParties(hs)
-				return partiesOf(hs), sp.w1
-			}
-		}
-		if s.pluperfect && a.subjectBetweenKanaQad(sp.w0) {
-			// "وكانت الترويكا الأوروبية قد أكدت": a subject we do not know, which the participles and
-			// dropped subjects after it refer to.
-			a.subject = nil
-			return nil, sp.w1
-		}
-		return a.subject, sp.w1
+	if a.doc.Words[sp.w0].Script == normalize.ScriptArabic {
+		return a.arabicHolders(s, sp)
 	}
-	// English: the party named last before the verb in the sentence; "according to X" after it.
+	return a.englishHolders(s, sp, phrase)
+}
+
+// arabicHolders returns the speaker of an Arabic verb of speech: named after it, the antecedent of a
+// relative pronoun, the subject written before it, or the subject of the story so far.
+func (a *article) arabicHolders(s *sent, sp match) ([]*party, int) {
+	// A participle ("مؤكداً") or a noun ("تأكيده") has the subject of the main verb; a noun followed
+	// by a name has that name ("تأكيد موسكو").
+	participle := a.isParticiple(sp)
+	if hs, end := a.partiesRightOf(sp.w1, 4, s.w1); len(hs) > 0 && (!participle || end == sp.w1+1 && !hs[0].pairRel) && !a.addressee(sp, end) {
+		a.setSubjectParties(hs)
+		return partiesOf(hs), end
+	}
+	// "بزشكيان، الذي أكد أن": the antecedent of the relative pronoun.
+	if a.relativeBefore(sp.w0) {
+		if hs := a.partiesLeftOf(a.clauseStart(s, sp.w0), sp.w0-1); len(hs) > 0 {
+			hs = hs[len(hs)-1:]
+			a.setSubjectParties(hs)
+			return partiesOf(hs), sp.w1
+		}
+	}
+	// "كان الرئيس الروسي فلاديمير بوتين قد أكد": the subject before the verb.
+	if !participle && a.subjectBeforeAllowed(s, sp) && a.namedRightBefore(sp.w0) {
+		if hs := a.partiesLeftOf(a.clauseStart(s, sp.w0), sp.w0); len(hs) > 0 {
+			a.setSubjectParties(hs)
+			return partiesOf(hs), sp.w1
+		}
+	}
+	if s.pluperfect && a.subjectBetweenKanaQad(sp.w0) {
+		// "وكانت الترويكا الأوروبية قد أكدت": a subject we do not know, which the participles and
+		// dropped subjects after it refer to.
+		a.subject = nil
+		return nil, sp.w1
+	}
+	return a.subject, sp.w1
+}
+
+// englishHolders returns the speaker of an English verb of speech: "according to X" after it, the
+// subject of the verb it is coordinated with, the first party of its clause, or the subject of the
+// story so far.
+func (a *article) englishHolders(s *sent, sp match, phrase string) ([]*party, int) {
 	if phrase == "according to" {
 		if hs, end := a.partiesRightOf(sp.w1, 5, s.w1); len(hs) > 0 {
 			return partiesOf(hs), end
 		}
 	}
-	if a.coordinatedPredicate(s, sp.w0) && len(a.subject) > 0 {
-		return a.subject, sp.w1
+	if a.coordinatedPredicate(s, sp.w0) {
+		// "Kwatra said the two leaders discussed the war and stressed …": the subject of the verb
+		// before, here "the two leaders".
+		if ps := a.pairSubjectOfVerbBefore(s, sp.w0); len(ps) > 0 {
+			return ps, sp.w1
+		}
+		if len(a.subject) > 0 {
+			return a.subject, sp.w1
+		}
 	}
 	if hs := a.firstPartyOf(a.segmentStart(s, sp.w0), sp.w0); len(hs) > 0 {
 		a.setSubjectParties(hs)
 		return partiesOf(hs), sp.w1
 	}
 	return a.subject, sp.w1
+}
+
+// pairSubjectOfVerbBefore returns "the two sides" when they are the subject of the event verb right
+// before word w in the sentence, with no verb of speech between.
+func (a *article) pairSubjectOfVerbBefore(s *sent, w int) []*party {
+	var last *match
+	for i := range s.matches {
+		m := &s.matches[i]
+		if m.w1 > w {
+			break
+		}
+		if m.kind == mSpeech || m.kind == mEvent && m.event.Form == "verb" {
+			last = m
+		}
+	}
+	if last == nil || last.kind != mEvent {
+		return nil
+	}
+	return a.pairSubject(s, *last)
+}
+
+// pairSubject returns "the two sides" when they are the subject of an event verb: "اتفق الجانبان",
+// "the two leaders discussed".
+func (a *article) pairSubject(s *sent, v match) []*party {
+	acts := a.actors(a.clauseStart(s, v.w0), min(s.w1, v.w1+3))
+	if !a.pairBefore(v, acts) && !a.pairAfter(v, acts) {
+		return nil
+	}
+	var ps []*party
+	for _, act := range acts {
+		if act.pair {
+			ps = addParty(ps, act.entity, act.w)
+		}
+	}
+	return ps
 }
 
 // coordinatedPredicate reports whether an English verb follows "and" or a comma right after another
@@ -152,7 +234,7 @@ func (a *article) coordinatedPredicate(s *sent, w int) bool {
 func (a *article) segmentStart(s *sent, w int) int {
 	start := a.clauseStart(s, w)
 	for i := w - 1; i > start; i-- {
-		if g := a.doc.Words[i].Gap; g == ',' || g == ';' || g == ':' {
+		if a.commaBefore(i) {
 			// A comma inside a list of subjects ("Jordan, Egypt and Qatar condemned") is not a break.
 			if m := a.rec.MentionAt(i); m != nil && m.Entity != nil && i > start {
 				if prev := a.rec.MentionAt(i - 1); prev != nil && prev.Entity != nil && prev.Entity.Type == m.Entity.Type {
@@ -165,6 +247,18 @@ func (a *article) segmentStart(s *sent, w int) int {
 		}
 	}
 	return start
+}
+
+// commaBefore reports whether a comma, semicolon or colon separates word i from the word before it,
+// alone or with a quotation mark (',"' closing a quotation).
+func (a *article) commaBefore(i int) bool {
+	switch g := a.doc.Words[i].Gap; g {
+	case ',', '،', ';', '؛', ':':
+		return true
+	case '"', '”', '»', '\'':
+		return i > 0 && strings.ContainsAny(a.doc.Slice(a.doc.Words[i-1].End, a.doc.Words[i].Start), ",،")
+	}
+	return false
 }
 
 // firstPartyOf returns the first party named in words [from, to) — the subject of an English verb —
@@ -476,13 +570,13 @@ func (a *article) statement(s *sent, sp match, holders []*party, from, to int) {
 	topics = append(topics, a.supportForState(s, cues, topics, to)...)
 	at := a.whenOf(s, sp.w0, sp.w1)
 	for _, t := range topics {
-		stance, kind, pol, ok := a.stanceOn(sp, t, cues, inverters)
+		stance, kind, pol, ok := a.stanceOn(sp, t, cues, a.violations(topics, inverters))
 		if !ok {
 			continue
 		}
 		hs := a.narrowHolders(s, t, cues, holders)
 		for _, h := range hs {
-			for i, target := range a.targetsOf(s, t, h, hs, stance) {
+			for i, target := range a.targetsOf(s, t, h, hs, stance, sp.agreed) {
 				p := &posit{holder: h.entity, stance: stance, kind: kind, topic: t.topic.Topic, target: target.entity,
 					date: at.date, dateKnown: at.known, modality: diplograph.ModalityAsserted, sentence: s.idx,
 					evidence: [][2]int{{s.start, s.end}}, rule: "position." + strings.ToLower(string(kind))}
@@ -549,6 +643,55 @@ func (a *article) cueOwners(s *sent, c match) map[string]bool {
 	return owners
 }
 
+// violations adds to the inverters the phrases of attacks that take a state's sovereignty or unity as
+// their object: "an assault on Qatar's sovereignty", "الاعتداء التركي السافر على السيادة العراقية".
+func (a *article) violations(topics, inverters []match) []match {
+	out := inverters
+	for _, t := range topics {
+		if t.topic.Topic != diplograph.TopicMilitaryAction && t.topic.Topic != diplograph.TopicOccupation {
+			continue
+		}
+		for i := t.w1; i < t.w1+3 && i < len(a.doc.Words); i++ {
+			if patientWords[baseKey(&a.doc.Words[i])] || patientWords[a.doc.Words[i].Key] {
+				out = append(out, match{kind: mInverter, w0: t.w0, w1: i + 1})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// endedWords, after an English topic in the passive, name its end: "sanctions on Syria will be
+// lifted".
+var endedWords = foldSet("lifted", "removed", "eased", "scrapped", "ended", "dropped")
+
+// passiveAux are the auxiliaries of an English passive.
+var passiveAux = foldSet("be", "been", "is", "are", "was", "were")
+
+// inverted reports whether the topic phrase is turned into its violation or its end: by a word
+// before it ("المساس بقرارها الوطني", "violation of Iraq's sovereignty") or, in English, by a
+// passive after it ("sanctions … will be lifted").
+func (a *article) inverted(t match, inverters []match) bool {
+	for _, inv := range inverters {
+		if inv.w1 <= t.w0 && t.w0-inv.w1 <= 2 {
+			return true
+		}
+	}
+	words := a.doc.Words
+	if words[t.w0].Script != normalize.ScriptLatin {
+		return false
+	}
+	for i := t.w1; i < len(words) && i < t.w1+5; i++ {
+		if words[i].Gap != 0 && words[i].Gap != '-' {
+			return false
+		}
+		if endedWords[words[i].Key] {
+			return i > t.w1 && passiveAux[words[i-1].Key]
+		}
+	}
+	return false
+}
+
 // stanceOn reads the stance a statement takes on a topic: the stance word before it, else the verb's
 // own, else the topic's default; it reports false when the statement takes none.
 func (a *article) stanceOn(sp match, t match, cues, inverters []match) (diplograph.Stance, diplograph.StanceKind, int, bool) {
@@ -559,10 +702,8 @@ func (a *article) stanceOn(sp match, t match, cues, inverters []match) (diplogra
 		return "", "", 0, false
 	}
 	topicPol := t.topic.Polarity
-	for _, inv := range inverters {
-		if inv.w1 <= t.w0 && t.w0-inv.w1 <= 2 {
-			topicPol = -topicPol // "المساس بقرارها الوطني", "violation of Iraq's sovereignty"
-		}
+	if a.inverted(t, inverters) {
+		topicPol = -topicPol
 	}
 	topic := t.topic.Topic
 	if negativeTopics[topic] && pol*topicPol > 0 && (cueDist < 0 || cueDist > 2) {
@@ -597,10 +738,21 @@ type positionTarget struct {
 
 // targetsOf returns the targets of a holder's position on a topic: the target the rules find, with
 // the states coordinated with it ("وقف إطلاق النار في غزة ولبنان", "US and British strikes"), or none
-// when the position says nothing without one.
-func (a *article) targetsOf(s *sent, t match, h *party, holders []*party, stance diplograph.Stance) []positionTarget {
+// when the position says nothing without one. Mutual holders (the two sides of an agreement)
+// cooperate with each other.
+func (a *article) targetsOf(s *sent, t match, h *party, holders []*party, stance diplograph.Stance, mutual bool) []positionTarget {
 	topic := t.topic.Topic
 	hc := h.entity.CountryCode()
+	if mutual && cooperationTopics[topic] {
+		// "the two sides agreed to expand cooperation": with each other.
+		var out []positionTarget
+		for _, c := range countriesOf(holders) {
+			if c != hc {
+				out = append(out, positionTarget{entity: a.countryEntity(c)})
+			}
+		}
+		return out
+	}
 	target := a.target(s, t, h.entity, holders)
 	if target == nil {
 		switch {
@@ -614,23 +766,28 @@ func (a *article) targetsOf(s *sent, t match, h *party, holders []*party, stance
 	}
 	var out []positionTarget
 	for _, e := range append([]*recognize.Entity{target}, a.coordinatedStates(s, t, target)...) {
-		if e == h.entity && !selfTopics[topic] || e.Type == diplograph.EntityCountry && e.Code == hc && topic == diplograph.TopicBilateralRelations {
-			continue // relations with oneself
+		if otherTopics[topic] && e.CountryCode() == hc && hc != "" {
+			continue // relations with oneself, strikes by oneself
 		}
 		out = append(out, positionTarget{entity: e, remembered: true})
 	}
 	return out
 }
 
-// selfTopics are the topics on which a state may hold a position about itself.
-var selfTopics = map[diplograph.Topic]bool{
-	diplograph.TopicSanctions: true, diplograph.TopicTerrorism: true, diplograph.TopicSovereignty: true,
-	diplograph.TopicTerritorialIntegrity: true,
+// otherTopics are the topics whose target is never the holder's own state: relations with a partner,
+// strikes or occupation by the state that acts.
+var otherTopics = map[diplograph.Topic]bool{
+	diplograph.TopicBilateralRelations: true, diplograph.TopicEconomicCooperation: true,
+	diplograph.TopicMilitaryCooperation: true, diplograph.TopicMilitaryAction: true, diplograph.TopicOccupation: true,
 }
 
-// coordinatedStates returns the states joined to a target named after the topic phrase: "في غزة
-// ولبنان", "in Yemen and Syria", "الأمريكية والبريطانية".
+// coordinatedStates returns the states joined to a target named after the topic phrase ("في غزة
+// ولبنان", "in Yemen and Syria", "الأمريكية والبريطانية"), or before it ("the Israeli and American
+// strikes").
 func (a *article) coordinatedStates(s *sent, t match, target *recognize.Entity) []*recognize.Entity {
+	if before := a.coordinatedBefore(s, t, target); len(before) > 0 {
+		return before
+	}
 	words := a.doc.Words
 	var prev *recognize.Mention
 	for i := t.w1; i < s.w1 && i < t.w1+8 && prev == nil; i++ {
@@ -658,6 +815,37 @@ func (a *article) coordinatedStates(s *sent, t match, target *recognize.Entity) 
 		}
 		out = append(out, m.Entity)
 		prev = m
+	}
+	return out
+}
+
+// coordinatedBefore returns the states joined by "and" or a comma to a target named right before an
+// English topic phrase: "the Israeli and American strikes".
+func (a *article) coordinatedBefore(s *sent, t match, target *recognize.Entity) []*recognize.Entity {
+	words := a.doc.Words
+	if words[t.w0].Script != normalize.ScriptLatin {
+		return nil
+	}
+	var m *recognize.Mention
+	for i := t.w0 - 1; i >= max(s.w0, t.w0-4) && m == nil; i-- {
+		if x := a.rec.MentionAt(i); x != nil && x.Entity == target {
+			m = x
+		}
+	}
+	var out []*recognize.Entity
+	for m != nil && m.W0 >= s.w0+2 {
+		prev := m.W0 - 1
+		if words[prev].Key == "and" {
+			prev--
+		} else if words[m.W0].Gap != ',' {
+			break
+		}
+		x := a.rec.MentionAt(prev)
+		if x == nil || x.Entity == nil || x.Entity.Type != diplograph.EntityCountry || x.W1 != prev+1 {
+			break
+		}
+		out = append(out, x.Entity)
+		m = x
 	}
 	return out
 }

@@ -51,12 +51,12 @@ type article struct {
 	pub  diplograph.Date
 	trig *lexicon.Triggers
 
-	frame          frame      // the time the narrative is at
-	subject        []*party   // the last explicit agent or speaker: who a dropped subject refers to
-	focus          [][]*party // the parties of the events before this sentence, last first up to a few: who "the two sides" are
-	sentFocus      []focusAt  // the events of this sentence that change the focus, in text order
-	events         []*event   // in text order
-	posits         []*posit   // in text order
+	frame          frame       // the time the narrative is at
+	subject        []*party    // the last explicit agent or speaker: who a dropped subject refers to
+	focus          [][]*party  // the parties of the last events before this sentence, last first: who "the two sides" are
+	sentFocus      []focusMark // the events of this sentence that change the focus, in text order
+	events         []*event    // in text order
+	posits         []*posit    // in text order
 	extra          []*recognize.Entity
 	lastTarget     string                      // the last target state of a position, for "البلاد", "its"
 	lastTargetSent int                         // the sentence of lastTarget
@@ -74,8 +74,8 @@ type frame struct {
 // focusDepth is how many past events a dual may reach back to.
 const focusDepth = 3
 
-// focusAt is the focus an event of the sentence sets from its trigger on.
-type focusAt struct {
+// focusMark is the focus an event of the sentence sets from its trigger on.
+type focusMark struct {
 	w       int
 	parties []*party
 }
@@ -158,6 +158,7 @@ type match struct {
 	future     bool // the trigger verb carries the future prefix س
 	object     bool // the trigger verb carries an object pronoun: "استقبله" (received him)
 	weak       bool // a discussion verb read as speech: its topics need a stance word
+	agreed     bool // an agreement verb read as speech: its parties commit to what they agree on
 }
 
 func sortMatches(ms []match) {

@@ -259,6 +259,9 @@ func (a *article) updateFrame(s *sent) {
 	before := a.frame
 	vague := false
 	for _, e := range s.exprs {
+		if a.inRelativeClause(s, e) {
+			continue // "للقرار الذي وقعه ترامب يوم الاثنين": the time of another fact
+		}
 		if e.Vague() {
 			if !e.Future() {
 				vague = true
@@ -353,6 +356,20 @@ func (a *article) historical(d diplograph.Date) bool {
 		return false
 	}
 	return d.End().Before(a.pub.AddDays(-545))
+}
+
+// inRelativeClause reports whether a date expression lies in a relative clause ("التي استهدفت أحياء
+// سكنية الأسبوع الماضي", "which he signed on Monday"): a relative pronoun before it in its clause.
+func (a *article) inRelativeClause(s *sent, e dates.Expr) bool {
+	for k := e.W0 - 1; k >= max(s.w0, e.W0-8); k-- {
+		if a.relativeBefore(k + 1) {
+			return true
+		}
+		if g := a.doc.Words[k].Gap; g == ',' || g == '،' || g == ';' {
+			return false
+		}
+	}
+	return false
 }
 
 // isBound reports whether a date expression bounds a span ("since December 2024", "منذ 8 كانون

@@ -16,10 +16,13 @@ var (
 	// ofWords introduce the state a thing belongs to or goes to in English: "the unity of Syria", "aid
 	// into Gaza".
 	ofWords = foldSet("of", "in", "for", "over", "to", "into")
+	// documentWords name texts and processes by the city they came from: "بيان جنيف", "the Astana
+	// format".
+	documentWords = foldSet("بيان", "إعلان", "مسار", "صيغة", "communique", "communiqué", "declaration", "format", "process")
 	// byWords introduce the state that acts: "strikes by Israel", "من قبل إسرائيل".
 	byWords = foldSet("by", "قبل")
 	// countryWords stand for a state named before: "تقسيم البلاد", "بلاده" (his country).
-	countryWords = foldSet("البلاد", "بلاد", "البلد", "الدولة", "the country")
+	countryWords = foldSet("البلاد", "بلاد", "البلد", "الدولة", "country")
 )
 
 // target finds the state a position is about, by the topic's target kind (lexicon/data/triggers).
@@ -96,14 +99,25 @@ func (a *article) stateTarget(s *sent, t match, hc string) *recognize.Entity {
 	arabic := words[t.w0].Script == normalize.ScriptArabic
 	// A pronoun suffix on the phrase ("سيادتها", "أراضيها") refers to the state named before.
 	pronoun := false
-	for i := t.w0; i < t.w1 && arabic; i++ {
+	for i := t.w0; i < t.w1; i++ {
 		k := words[i].Key
 		// "سيادتها", "أراضيه": a possessive suffix on a word without the article.
-		if !strings.HasPrefix(k, "ال") && (strings.HasSuffix(k, "ها") || strings.HasSuffix(k, "يه") || strings.HasSuffix(k, "ته")) && len([]rune(k)) > 4 {
+		if arabic && !strings.HasPrefix(k, "ال") && (strings.HasSuffix(k, "ها") || strings.HasSuffix(k, "يه") || strings.HasSuffix(k, "ته")) && len([]rune(k)) > 4 {
 			pronoun = true
 		}
 		if countryWords[k] || countryWords[baseKey(&words[i])] {
-			pronoun = true // "تقسيم البلاد"
+			pronoun = true // "تقسيم البلاد", "divide the country"
+		}
+	}
+	// "Syria's unity, its sovereignty", "Iran … the Israeli and American strikes on its nuclear
+	// facilities": an English possessive refers to the state last named (not to an adjective), else to
+	// the speaker's.
+	if !arabic && (a.possessiveBefore(t) || a.possessiveAfter(t)) {
+		if e := a.namedStateBefore(s, t.w0); e != nil {
+			return e
+		}
+		if hc != "" {
+			return a.countryEntity(hc)
 		}
 	}
 	if !pronoun {
@@ -119,8 +133,8 @@ func (a *article) stateTarget(s *sent, t match, hc string) *recognize.Entity {
 				return e
 			}
 		}
-		// "تقسيم البلاد", "بلاده": a word for the state.
-		for i := t.w1; i < min(s.w1, t.w1+2); i++ {
+		// "تقسيم البلاد", "بلاده", "the partition of the country": a word for the state.
+		for i := t.w1; i < min(s.w1, t.w1+3); i++ {
 			k := baseKey(&words[i])
 			if k == "بلاده" || k == "بلادها" {
 				if hc != "" {
@@ -147,16 +161,20 @@ func (a *article) stateTarget(s *sent, t match, hc string) *recognize.Entity {
 	}
 	// "الهدنة", "the political process": a conflict topic with no state named is about the conflict the
 	// article follows, the state of the last position on such a topic.
-	if conflictTopics[t.topic.Topic] && !a.turnsToOtherState(s, t.w1, hc) {
-		if a.conflict != "" {
-			return a.entityByID(a.conflict)
+	if !conflictTopics[t.topic.Topic] {
+		return nil
+	}
+	if a.conflict != "" {
+		if a.turnsToOtherState(s, t.w1, hc) {
+			return nil
 		}
-		// No conflict named yet: the truce a leader urges on the counterpart he spoke with is the
-		// counterpart's ("Starmer spoke to Mikati … and told him a ceasefire …").
-		for _, p := range a.focusAt(t.w0) {
-			if c := p.entity.CountryCode(); c != "" && c != hc {
-				return a.countryEntity(c)
-			}
+		return a.entityByID(a.conflict)
+	}
+	// No conflict named yet: the truce a leader urges on the counterpart he spoke with is the
+	// counterpart's ("Starmer spoke to Mikati … and told him a ceasefire …").
+	for _, p := range a.focusAt(t.w0) {
+		if c := p.entity.CountryCode(); c != "" && c != hc {
+			return a.countryEntity(c)
 		}
 	}
 	return nil
@@ -169,7 +187,7 @@ func (a *article) turnsToOtherState(s *sent, w int, hc string) bool {
 	other := false
 	for i := w; i < s.w1; i++ {
 		m := a.rec.MentionAt(i)
-		if m == nil || m.Entity == nil || m.Entity.Type != diplograph.EntityCountry || m.Entity.Code == hc {
+		if m == nil || m.Entity == nil || m.Entity.Type != diplograph.EntityCountry || m.Entity.Code == hc || a.placeAsName(m) {
 			continue
 		}
 		if m.Entity.ID == a.conflict {
@@ -203,6 +221,46 @@ func (a *article) rememberedTarget(t match, hc string) *recognize.Entity {
 		return nil
 	}
 	return e
+}
+
+// possessiveBefore reports whether "its" or "their" stands right before an English topic phrase, or
+// before the one adjective in front of it ("its sovereignty", "its nuclear facilities").
+func (a *article) possessiveBefore(t match) bool {
+	for i := t.w0 - 1; i >= max(0, t.w0-2); i-- {
+		if k := a.doc.Words[i].Key; k == "its" || k == "their" {
+			return true
+		}
+		if a.rec.MentionAt(i) != nil {
+			return false
+		}
+	}
+	return false
+}
+
+// namedStateBefore returns the state last named before word w in the sentence by its name, capital
+// or seat, not by an adjective.
+func (a *article) namedStateBefore(s *sent, w int) *recognize.Entity {
+	for i := w - 1; i >= s.w0; i-- {
+		m := a.rec.MentionAt(i)
+		if m == nil || m.Entity == nil {
+			continue
+		}
+		if m.Entity.Type == diplograph.EntityCountry && m.Kind != recognize.MentionDemonym {
+			return m.Entity
+		}
+		i = m.W0
+	}
+	return nil
+}
+
+// possessiveAfter reports whether "its" or "their" follows an English topic phrase after a
+// preposition: "humanitarian aid to its civilians", "the unity of its territory".
+func (a *article) possessiveAfter(t match) bool {
+	words := a.doc.Words
+	if t.w1+1 >= len(words) || words[t.w1].Gap != 0 || words[t.w1+1].Gap != 0 || !ofWords[words[t.w1].Key] {
+		return false
+	}
+	return possessiveWords[words[t.w1+1].Key] && words[t.w1+1].Key != "his" && words[t.w1+1].Key != "her"
 }
 
 // conflictTopics are the topics about a state in conflict whose state news often leaves unsaid once
@@ -243,6 +301,9 @@ func (a *article) actorTarget(s *sent, t match) *recognize.Entity {
 			break
 		}
 		if e := a.genitiveActor(t); e != nil {
+			return e
+		}
+		if e := a.addresseeActor(t); e != nil {
 			return e
 		}
 		// "من قبل إسرائيل"
@@ -291,6 +352,20 @@ func (a *article) modifierActor(s *sent, t match) *recognize.Entity {
 	return nil
 }
 
+// addresseeActor returns the state an appeal is addressed to when the thing asked follows it with ب:
+// "مطالباً إسرائيل بالانسحاب" asks Israel to withdraw.
+func (a *article) addresseeActor(t match) *recognize.Entity {
+	w := &a.doc.Words[t.w0]
+	if t.w0 == 0 || w.Gap != 0 || !strings.HasPrefix(w.Key, "ب") || len(w.Stems()) < 2 {
+		return nil
+	}
+	m := a.rec.MentionAt(t.w0 - 1)
+	if m == nil || m.Entity == nil || m.Entity.Type != diplograph.EntityCountry || m.Kind == recognize.MentionDemonym {
+		return nil
+	}
+	return m.Entity
+}
+
 // genitiveActor returns the state named right after an Arabic verbal noun and followed by the thing
 // acted on with ل: the masdar's subject, "احتلال إسرائيل للمنطقة العازلة" (Israel's occupation of the
 // zone). Without the ل the genitive is the object: "احتلال العراق" is the occupation of Iraq.
@@ -320,7 +395,7 @@ func (a *article) adjacentCountry(s *sent, t match, n int, right bool, exclude s
 			if m == nil || m.Entity == nil {
 				continue
 			}
-			if m.Entity.Type == diplograph.EntityCountry && m.Entity.Code != exclude {
+			if m.Entity.Type == diplograph.EntityCountry && m.Entity.Code != exclude && (m.W0 == t.w1 || !a.placeAsName(m)) {
 				return m.Entity
 			}
 			i = m.W1 - 1
@@ -343,6 +418,27 @@ func (a *article) adjacentCountry(s *sent, t match, n int, right bool, exclude s
 	return nil
 }
 
+// placeAsName reports whether a city names a meeting, an agreement or a statement held there, in the
+// genitive of its noun: "الحل القائم على بيان جنيف" (the Geneva communiqué) speaks of no Swiss matter,
+// while "عبر معبر رفح", "في غزة" speak of Palestinian ones.
+func (a *article) placeAsName(m *recognize.Mention) bool {
+	if m.Kind != recognize.MentionPlace || a.proclitic(m) != "" || m.W0 == 0 || a.doc.Words[m.W0].Gap != 0 {
+		return false
+	}
+	if prev := &a.doc.Words[m.W0-1]; documentWords[prev.Key] || documentWords[baseKey(prev)] {
+		return true
+	}
+	for k := max(0, m.W0-2); k < m.W0; k++ {
+		if e, ok := a.trig.Events.MatchAt(a.doc, k); ok && e.W1 == m.W0 {
+			return true
+		}
+		if sp, ok := a.trig.Speech.MatchAt(a.doc, k); ok && sp.W1 == m.W0 {
+			return true
+		}
+	}
+	return false
+}
+
 // isAdjective reports whether the state is named by a nisba right after the phrase ("العقوبات
 // الأمريكية": the state imposing, not the one sanctioned).
 func (a *article) isAdjective(e *recognize.Entity, t match) bool {
@@ -354,7 +450,8 @@ func (a *article) isAdjective(e *recognize.Entity, t match) bool {
 // the topic phrase ("العلاقات مع روسيا", "sanctions on Iran"), skipping exclude.
 func (a *article) afterWords(s *sent, t match, set map[string]bool, n int, exclude string) *recognize.Entity {
 	words := a.doc.Words
-	for i := t.w1; i < min(s.w1, t.w1+n); i++ {
+	// A name counts as one word: "العقوبات التي فرضتها الولايات المتحدة والاتحاد الأوروبي على سوريا".
+	for i, seen := t.w1, 0; i < s.w1 && seen < n; i, seen = i+1, seen+1 {
 		if i > t.w1 && (words[i].Gap == '.' || words[i].Gap == ';') {
 			break
 		}
