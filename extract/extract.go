@@ -53,6 +53,9 @@ func (x *Extractor) Extract(a *diplograph.Article) *diplograph.Extraction {
 		out.Positions = []diplograph.Position{}
 	}
 	out.FillPrecision()
+	// Nothing of the Doc outlives this call (the Extraction holds only strings), so its buffers go to
+	// the next article.
+	doc.Release()
 	return out
 }
 

@@ -13,7 +13,9 @@ type Doc struct {
 	Words     []Word
 	Sentences []Sentence
 
-	runeIndex []int // byte offset of every 64th rune, to slice Text by rune offsets quickly
+	runeOffsets []int32  // byte offset of every rune and of the end, to slice Text by rune offsets
+	hashes      []uint64 // keyHash of every stem key of every word, for PhraseSet lookups
+	buf         *buffers // where the slices above came from, returned by Release
 }
 
 // Word is a word or number of the text as matching sees it: compound names written with or without a
@@ -32,6 +34,7 @@ type Word struct {
 	Newline  bool
 	Sentence int // index into Doc.Sentences
 	stems    []Stem
+	hash0    int32 // index in Doc.hashes of the hash of the first stem's key
 }
 
 // Stem is a form of a word after proclitics, the article or a possessive ending are removed.
@@ -54,9 +57,11 @@ type Sentence struct {
 	W0, W1     int // word range [W0, W1)
 }
 
-// NewDoc tokenizes text and builds its words and sentences.
+// NewDoc tokenizes text and builds its words and sentences. Its slices come from a pool: a caller
+// done with the Doc may hand them back with Release.
 func NewDoc(text string) *Doc {
-	d := &Doc{Text: text, Tokens: Tokenize(text)}
+	buf := bufferPool.Get().(*buffers)
+	d := &Doc{Text: text, Tokens: tokenize(text, buf), buf: buf}
 	d.buildWords()
 	d.buildSentences()
 	return d
@@ -64,7 +69,22 @@ func NewDoc(text string) *Doc {
 
 func (d *Doc) buildWords() {
 	toks := d.Tokens
-	d.Words = make([]Word, 0, len(toks))
+	// The slices are sized from a count of the word tokens, and the stems of all words share one
+	// backing array: a 500-word article allocates a handful of times here instead of twice a word.
+	words, arabic := 0, 0
+	for i := range toks {
+		if toks[i].Kind != KindPunct {
+			words++
+			if toks[i].Script == ScriptArabic {
+				arabic++
+			}
+		}
+	}
+	d.Words = reuse(d.buf.words, words)
+	stemArena := reuse(d.buf.stems, words+2*arabic) // Arabic words have a form or two without proclitics
+	d.hashes = reuse(d.buf.hashes, cap(stemArena))
+	var scratch [8]Stem
+	defer func() { d.buf.words, d.buf.stems, d.buf.hashes = d.Words, stemArena, d.hashes }()
 	var gap rune
 	newline := false
 	for i := 0; i < len(toks); i++ {
@@ -92,7 +112,13 @@ func (d *Doc) buildWords() {
 			w.Cap = w.Cap || n.Cap // "al-Salama" is a capitalized name
 			i = j
 		}
-		w.stems = stems(w.Key, w.Script, t.Fold)
+		from := len(stemArena)
+		stemArena = append(stemArena, stems(scratch[:0], w.Key, w.Script, t.Fold)...)
+		w.stems = stemArena[from:len(stemArena):len(stemArena)]
+		w.hash0 = int32(len(d.hashes))
+		for k := range w.stems {
+			d.hashes = append(d.hashes, keyHash(w.stems[k].Key))
+		}
 		d.Words = append(d.Words, w)
 	}
 }
@@ -141,23 +167,55 @@ var arabicPrefixes = []string{
 	"لل", "ال", "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك",
 }
 
-// stems lists the forms of key with its prefixes removed; first is the key itself.
-func stems(key string, script Script, first string) []Stem {
-	out := []Stem{{Key: key}}
+// proclitic is an entry of arabicPrefixes with what stems needs to know about it, worked out once.
+type proclitic struct {
+	text        string
+	runes       int
+	article     bool // ends with the article ("ال", or "لل" for ل + ال)
+	lamLam      bool // ends with "لل"
+	preposition bool // holds ب, ل or ك
+}
+
+var arabicProclitics = func() []proclitic {
+	out := make([]proclitic, len(arabicPrefixes))
+	for i, p := range arabicPrefixes {
+		out[i] = proclitic{text: p, runes: utf8.RuneCountInString(p),
+			article: strings.HasSuffix(p, "ال") || strings.HasSuffix(p, "لل"), lamLam: strings.HasSuffix(p, "لل"),
+			preposition: strings.ContainsAny(p, "بلك")}
+	}
+	return out
+}()
+
+// mayHaveProclitic reports whether key starts with a letter some proclitic starts with (و ف ب ل ك
+// or the alef of the article): most words do not, and skip the prefix table.
+func mayHaveProclitic(key string) bool {
+	r, _ := utf8.DecodeRuneInString(key)
+	switch r {
+	case 'و', 'ف', 'ب', 'ل', 'ك', 'ا':
+		return true
+	}
+	return false
+}
+
+// stems appends to out the forms of key with its prefixes removed; the first is the key itself.
+func stems(out []Stem, key string, script Script, first string) []Stem {
+	out = append(out, Stem{Key: key})
 	switch script {
 	case ScriptArabic:
-		for _, p := range arabicPrefixes {
-			if strings.HasPrefix(key, p) {
-				rest := key[len(p):]
+		if !mayHaveProclitic(key) {
+			break
+		}
+		for _, p := range arabicProclitics {
+			if strings.HasPrefix(key, p.text) {
+				rest := key[len(p.text):]
 				n := utf8.RuneCountInString(rest)
 				// A preposition (ب ل ك) leaves at least three letters: "بحث" is not ب + "حث". With the
 				// article the rest is a noun however short: "للحل" is ل + "الحل".
-				article := strings.HasSuffix(p, "ال") || strings.HasSuffix(p, "لل")
-				if n >= 2 && (article || !(n < 3 && strings.ContainsAny(p, "بلك"))) {
-					out = appendStem(out, Stem{Key: rest, Skip: utf8.RuneCountInString(p), Article: article})
-					if strings.HasSuffix(p, "لل") {
+				if n >= 2 && (p.article || !(n < 3 && p.preposition)) {
+					out = appendStem(out, Stem{Key: rest, Skip: p.runes, Article: p.article})
+					if p.lamLam {
 						// ل + ال: "لليمن" is "ل" + "اليمن".
-						out = appendStem(out, Stem{Key: "ال" + rest, Skip: utf8.RuneCountInString(p)})
+						out = appendStem(out, Stem{Key: "ال" + rest, Skip: p.runes})
 					}
 				}
 			}
@@ -275,42 +333,36 @@ func isCloser(r rune) bool {
 
 // Slice returns the text between code-point offsets start and end.
 func (d *Doc) Slice(start, end int) string {
-	if d.runeIndex == nil {
+	if d.runeOffsets == nil {
 		d.indexRunes()
 	}
 	return d.Text[d.byteOffset(start):d.byteOffset(end)]
 }
 
+// indexRunes records the byte offset of every rune: extraction slices the text thousands of times
+// per article, and a table of 4 bytes a rune makes each slice two loads.
 func (d *Doc) indexRunes() {
-	idx := make([]int, 0, len(d.Text)/64+2)
-	n := 0
-	for b := range d.Text {
-		if n%64 == 0 {
-			idx = append(idx, b)
-		}
-		n++
+	var idx []int32
+	if d.buf != nil {
+		idx = reuse(d.buf.runes, len(d.Text)+1)
+		defer func() { d.buf.runes = d.runeOffsets }()
+	} else {
+		idx = make([]int32, 0, len(d.Text)+1)
 	}
-	idx = append(idx, len(d.Text))
-	d.runeIndex = idx
+	for b := range d.Text {
+		idx = append(idx, int32(b))
+	}
+	d.runeOffsets = append(idx, int32(len(d.Text)))
 }
 
 func (d *Doc) byteOffset(r int) int {
-	if r <= 0 {
+	switch {
+	case r <= 0:
 		return 0
+	case r >= len(d.runeOffsets):
+		return len(d.Text)
 	}
-	k := r / 64
-	if k >= len(d.runeIndex)-1 {
-		k = len(d.runeIndex) - 2
-		if k < 0 {
-			return len(d.Text)
-		}
-	}
-	b := d.runeIndex[k]
-	for n := k * 64; n < r && b < len(d.Text); n++ {
-		_, size := utf8.DecodeRuneInString(d.Text[b:])
-		b += size
-	}
-	return b
+	return int(d.runeOffsets[r])
 }
 
 // WordText returns the original text of words [w0, w1).

@@ -4,7 +4,14 @@ package normalize
 // word on folded keys: the first word may carry proclitics or the article, the last a possessive, and
 // a phrase never spans punctuation other than a hyphen.
 type PhraseSet[V comparable] struct {
-	first map[string][]phrase[V]
+	// first indexes the phrases by the hash of their first key: every word of every document is looked
+	// up in a dozen sets, and hashing each stem once when the Doc is built (Word.hashes) instead of once
+	// per set and lookup is most of what matching costs. The key itself is kept on the phrase and
+	// compared, so a hash collision can never produce a match.
+	first map[uint64][]phrase[V]
+	// filter has one bit per hash bucket that holds a first key: most words start no phrase of a
+	// given set, and one bit test turns them away before the map is probed.
+	filter []uint64
 	// ProperNouns, when set, makes Latin-script phrases match only where the text capitalizes their
 	// first word, so that "turkey" or "chad" in running text is not taken for a country.
 	ProperNouns bool
@@ -15,6 +22,7 @@ type PhraseSet[V comparable] struct {
 }
 
 type phrase[V comparable] struct {
+	first   string
 	rest    []string
 	value   V
 	acronym bool // written in capitals ("US", "UN"): the text must write it in capitals too
@@ -30,7 +38,7 @@ type PhraseMatch[V any] struct {
 
 // NewPhraseSet returns an empty set.
 func NewPhraseSet[V comparable]() *PhraseSet[V] {
-	return &PhraseSet[V]{first: make(map[string][]phrase[V])}
+	return &PhraseSet[V]{first: make(map[uint64][]phrase[V])}
 }
 
 // Add adds a phrase with its value. Empty phrases are ignored. An Arabic phrase whose first word has
@@ -62,12 +70,46 @@ func (s *PhraseSet[V]) Add(text string, v V) {
 }
 
 func (s *PhraseSet[V]) addKey(k string, p phrase[V]) {
-	for _, q := range s.first[k] {
-		if equalKeys(q.rest, p.rest) && q.value == p.value && q.acronym == p.acronym {
+	h := keyHash(k)
+	p.first = k
+	for _, q := range s.first[h] {
+		if q.first == k && equalKeys(q.rest, p.rest) && q.value == p.value && q.acronym == p.acronym {
 			return
 		}
 	}
-	s.first[k] = append(s.first[k], p)
+	s.first[h] = append(s.first[h], p)
+	if len(s.first)*16 > len(s.filter)*64 {
+		s.rebuildFilter()
+	} else {
+		s.setFilter(h)
+	}
+}
+
+// rebuildFilter sizes the filter to at least 16 bits a key (a few percent of false positives) and
+// sets the bits of every key.
+func (s *PhraseSet[V]) rebuildFilter() {
+	n := 64
+	for n < len(s.first)*16/64 {
+		n *= 2
+	}
+	s.filter = make([]uint64, n)
+	for h := range s.first {
+		s.setFilter(h)
+	}
+}
+
+func (s *PhraseSet[V]) setFilter(h uint64) {
+	bit := h & uint64(len(s.filter)*64-1)
+	s.filter[bit/64] |= 1 << (bit % 64)
+}
+
+// mayStart reports whether a key with hash h may start a phrase of the set.
+func (s *PhraseSet[V]) mayStart(h uint64) bool {
+	if len(s.filter) == 0 {
+		return false
+	}
+	bit := h & uint64(len(s.filter)*64-1)
+	return s.filter[bit/64]&(1<<(bit%64)) != 0
 }
 
 func equalKeys(a, b []string) bool {
@@ -82,7 +124,7 @@ func equalKeys(a, b []string) bool {
 	return true
 }
 
-// Len returns the number of distinct first keys, for diagnostics.
+// Len returns the number of distinct first keys (hashes), for diagnostics.
 func (s *PhraseSet[V]) Len() int { return len(s.first) }
 
 // MatchAt returns the longest phrase that starts at word wi.
@@ -97,7 +139,14 @@ func (s *PhraseSet[V]) MatchAt(d *Doc, wi int) (PhraseMatch[V], bool) {
 		if s.KeepArticle && st.Article {
 			continue // "التعاون" is a noun, not the verb "تعاون"
 		}
-		for _, p := range s.first[st.Key] {
+		h := d.hashes[int(w.hash0)+k]
+		if !s.mayStart(h) {
+			continue
+		}
+		for _, p := range s.first[h] {
+			if p.first != st.Key {
+				continue
+			}
 			if p.acronym && !w.Upper {
 				continue
 			}
@@ -144,7 +193,14 @@ func (s *PhraseSet[V]) MatchKeyAt(d *Doc, wi int, key string) (PhraseMatch[V], b
 	var best PhraseMatch[V]
 	found := false
 	w := &d.Words[wi]
-	for _, p := range s.first[key] {
+	h := keyHash(key)
+	if !s.mayStart(h) {
+		return best, false
+	}
+	for _, p := range s.first[h] {
+		if p.first != key {
+			continue
+		}
 		end, ok := matchRest(d, wi, p.rest)
 		if !ok {
 			continue

@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -44,12 +45,34 @@ func (t *Token) Rune() rune {
 
 // Tokenize splits text into tokens. Offsets are in code points.
 func Tokenize(text string) []Token {
-	toks := make([]Token, 0, len(text)/5+8)
+	return tokenize(text, nil)
+}
+
+// tokenize is Tokenize writing into the reusable buffers of buf when it is not nil.
+func tokenize(text string, buf *buffers) []Token {
+	// About one token a space, plus punctuation: counting the spaces is much cheaper than growing the
+	// slice (or over-allocating it) for every article.
+	spaces := strings.Count(text, " ") + strings.Count(text, "\n")
+	var toks []Token
+	var folds []byte
+	var spans []int32
+	if buf != nil {
+		toks = reuse(buf.tokens, spaces+spaces/4+8)
+		folds = reuse(buf.folds, len(text))
+		spans = reuse(buf.spans, 2*cap(toks))
+		defer func() { buf.tokens, buf.folds, buf.spans = toks, folds, spans }()
+	} else {
+		toks = make([]Token, 0, spaces+spaces/4+8)
+		folds = make([]byte, 0, len(text))
+		spans = make([]int32, 0, 2*cap(toks))
+	}
 	var (
 		pos            int // rune offset of the current rune
 		space, newline bool
 	)
 	b := []byte(nil)
+	// The folded forms of all tokens are written one after the other into folds and become one
+	// string at the end, each token's Fold a slice of it: one allocation instead of one per token.
 	i := 0
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -159,8 +182,14 @@ func Tokenize(text string) []Token {
 			pos++
 		}
 		t.End = pos
-		t.Fold = string(b)
+		spans = append(spans, int32(len(folds)))
+		folds = append(folds, b...)
+		spans = append(spans, int32(len(folds)))
 		toks = append(toks, t)
+	}
+	all := string(folds)
+	for k := range toks {
+		toks[k].Fold = all[spans[2*k]:spans[2*k+1]]
 	}
 	return toks
 }

@@ -362,7 +362,7 @@ func (s *scan) counterpart(i int) (int, bool) {
 	subject := s.subjectBefore(i)
 	var title diplograph.Title
 	if subject != nil {
-		for _, r := range s.rolesSoFar(subject) {
+		for r := range s.rolesSoFar(subject) {
 			title = r.Title
 			break
 		}

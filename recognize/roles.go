@@ -100,7 +100,7 @@ func appendRole(roles []diplograph.Role, r diplograph.Role) []diplograph.Role {
 
 // inheritedCountry returns the state of a coordinated person as known so far.
 func (s *scan) inheritedCountry(e *Entity) string {
-	for _, r := range s.rolesSoFar(e) {
+	for r := range s.rolesSoFar(e) {
 		if r.Country != "" {
 			return r.Country
 		}

@@ -21,6 +21,8 @@ type scan struct {
 	surnames map[string]*Entity
 	// textRoles are the roles the text itself states for a person (title patterns), by entity.
 	textRoles map[*Entity][]textRole
+	// lexRoles caches the lexicon's roles of each person at the article's date (see lexiconRoles).
+	lexRoles map[*Entity][]diplograph.Role
 	// lastPerson is the most recent person mention, for "نظيره" and title-only references.
 	lastPersons []*Mention
 	// deferred are ambiguous name matches decided once the unambiguous countries are known.
@@ -118,7 +120,7 @@ func (s *scan) resolveKingdoms() {
 		}
 		for _, e := range s.res.Entities {
 			if e.Type == diplograph.EntityPerson {
-				for _, r := range s.rolesSoFar(e) {
+				for r := range s.rolesSoFar(e) {
 					if r.Country == code {
 						n += len(e.Mentions)
 						break

@@ -1,6 +1,7 @@
 package recognize
 
 import (
+	"iter"
 	"strings"
 
 	"github.com/diplograph/diplograph"
@@ -432,7 +433,7 @@ func (s *scan) personWithWord(key string, info *titleInfo) *Entity {
 		if !found {
 			continue
 		}
-		for _, r := range s.rolesSoFar(e) {
+		for r := range s.rolesSoFar(e) {
 			if sameTitle(r.Title, info.entry.Title) || r.Title == info.entry.Title {
 				return e
 			}
@@ -597,7 +598,7 @@ func sameTitle(r, t diplograph.Title) bool {
 func (s *scan) lastWith(ok func(diplograph.Role) bool) *Entity {
 	for i := len(s.lastPersons) - 1; i >= 0; i-- {
 		e := s.lastPersons[i].Entity
-		for _, r := range s.rolesSoFar(e) {
+		for r := range s.rolesSoFar(e) {
 			if ok(r) {
 				return e
 			}
@@ -606,19 +607,42 @@ func (s *scan) lastWith(ok func(diplograph.Role) bool) *Entity {
 	return nil
 }
 
-// rolesSoFar returns the roles known for a person while scanning: those the text stated, then the
-// lexicon's at the article's date.
-func (s *scan) rolesSoFar(e *Entity) []diplograph.Role {
-	var out []diplograph.Role
-	for _, tr := range s.textRoles[e] {
-		out = append(out, tr.role)
-	}
-	if e.Person != nil {
-		for _, t := range e.Person.TermsAt(s.res.Published) {
-			out = append(out, termRole(t, false))
+// rolesSoFar yields the roles known for a person while scanning: those the text stated, then the
+// lexicon's at the article's date. Callers stop at the first role that answers them, so nothing is
+// collected.
+func (s *scan) rolesSoFar(e *Entity) iter.Seq[diplograph.Role] {
+	return func(yield func(diplograph.Role) bool) {
+		for _, tr := range s.textRoles[e] {
+			if !yield(tr.role) {
+				return
+			}
+		}
+		for _, r := range s.lexiconRoles(e) {
+			if !yield(r) {
+				return
+			}
 		}
 	}
-	return out
+}
+
+// lexiconRoles returns the lexicon's roles of a person at the article's date, computed once per
+// person and article: the scan asks for them at nearly every title and name.
+func (s *scan) lexiconRoles(e *Entity) []diplograph.Role {
+	if e.Person == nil {
+		return nil
+	}
+	if roles, ok := s.lexRoles[e]; ok {
+		return roles
+	}
+	var roles []diplograph.Role
+	for _, t := range e.Person.TermsAt(s.res.Published) {
+		roles = append(roles, termRole(t, false))
+	}
+	if s.lexRoles == nil {
+		s.lexRoles = map[*Entity][]diplograph.Role{}
+	}
+	s.lexRoles[e] = roles
+	return roles
 }
 
 func termRole(t lexicon.Term, former bool) diplograph.Role {

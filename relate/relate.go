@@ -142,7 +142,12 @@ const (
 	mModality
 	mRelation
 	mInverter
+	matchKinds // the number of kinds
 )
+
+// resumeAt holds, for each kind of match, the first word where that kind may match again in the
+// sentence being read (matches of one kind do not overlap).
+type resumeAt [matchKinds]int
 
 // match is one trigger found in a sentence.
 type match struct {

@@ -1,7 +1,8 @@
 package relate
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -17,15 +18,10 @@ func (a *article) prepare(si int) *sent {
 	s := &sent{idx: si, w0: ds.W0, w1: ds.W1, start: ds.Start, end: ds.End}
 	s.exprs = dates.Find(a.doc, s.w0, s.w1)
 	words := a.doc.Words
-	inDate := make(map[int]bool)
-	for _, e := range s.exprs {
-		for w := e.W0; w < e.W1; w++ {
-			inDate[w] = true
-		}
-	}
-	next := map[matchKind]int{}
+	s.matches = make([]match, 0, 8)
+	next := &resumeAt{}
 	for i := s.w0; i < s.w1; i++ {
-		if inDate[i] {
+		if inExpr(s.exprs, i) {
 			continue
 		}
 		if a.rec.MentionAt(i) != nil {
@@ -35,7 +31,7 @@ func (a *article) prepare(si int) *sent {
 		a.matchAt(s, i, next)
 	}
 	s.matches = dropShadowedEvents(s.matches)
-	sort.SliceStable(s.matches, func(i, j int) bool { return s.matches[i].w0 < s.matches[j].w0 })
+	slices.SortStableFunc(s.matches, func(x, y match) int { return cmp.Compare(x.w0, y.w0) })
 	// "كان … قد" (the pluperfect): what the sentence tells happened before the narrative time.
 	for i := s.w0; i+1 < s.w1 && i < s.w0+12; i++ {
 		k := words[i].Stems()[len(words[i].Stems())-1].Key
@@ -48,6 +44,16 @@ func (a *article) prepare(si int) *sent {
 		}
 	}
 	return s
+}
+
+// inExpr reports whether word i is inside one of a sentence's date expressions (rarely more than two).
+func inExpr(exprs []dates.Expr, i int) bool {
+	for _, e := range exprs {
+		if e.W0 <= i && i < e.W1 {
+			return true
+		}
+	}
+	return false
 }
 
 // dropShadowedEvents drops an event verb that a longer speech phrase at the same word reads
@@ -74,7 +80,7 @@ func shadowed(e match, ms []match) bool {
 
 // matchAt records every kind of trigger that starts at word i: each phrase set is read on its own,
 // longest match first, without overlaps within a kind (next holds where each kind may match again).
-func (a *article) matchAt(s *sent, i int, next map[matchKind]int) {
+func (a *article) matchAt(s *sent, i int, next *resumeAt) {
 	d := a.doc
 	add := func(m match, ok bool) {
 		if ok && m.w1 <= s.w1 && i >= next[m.kind] && !a.overlapsMention(m.w0, m.w1) {
@@ -118,7 +124,7 @@ func (a *article) matchAt(s *sent, i int, next map[matchKind]int) {
 
 // topicAt records a topic phrase starting at word i; unlike other triggers it may contain a state's
 // name or nisba.
-func (a *article) topicAt(s *sent, i int, next map[matchKind]int) {
+func (a *article) topicAt(s *sent, i int, next *resumeAt) {
 	if i < next[mTopic] {
 		return
 	}
@@ -207,7 +213,7 @@ func (a *article) objectEvent(i int) (match, bool) {
 				continue
 			}
 			// "التقاه": the verb's final ى is written ا before a suffix.
-			for _, k := range []string{base, strings.TrimSuffix(base, "ا") + "ي"} {
+			for _, k := range [2]string{base, strings.TrimSuffix(base, "ا") + "ي"} {
 				m, ok := a.trig.Events.MatchKeyAt(a.doc, i, k)
 				if !ok || m.Values[0].Form != "verb" || m.W1 != i+1 {
 					continue
