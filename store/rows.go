@@ -27,6 +27,7 @@ type rows struct {
 
 	entityIdx   map[string]map[string]any // entity rows by id, to write each entity once per batch
 	positionIdx map[string]map[string]any // position rows by id, likewise
+	roleIdx     map[string]map[string]any // role rows by person, title and holder, likewise
 }
 
 // articleRow is the Article node of an extraction.

@@ -11,6 +11,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"os"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -132,11 +134,25 @@ func (s *Store) write(ctx context.Context, fn func(tx neo4j.ManagedTransaction) 
 // run runs one query inside a transaction and returns its records.
 func (s *Store) run(ctx context.Context, tx neo4j.ManagedTransaction, cypher string, params map[string]any) ([]*neo4j.Record, error) {
 	s.queries.Add(1)
+	if traceWrites {
+		defer func(t time.Time) { fmt.Fprintf(os.Stderr, "%-28s %v\n", "read "+queryLabel(cypher), time.Since(t)) }(time.Now())
+	}
 	res, err := tx.Run(ctx, cypher, params)
 	if err != nil {
 		return nil, err
 	}
 	return res.Collect(ctx)
+}
+
+// queryLabel names a query in traces by the start of its first MATCH or MERGE line.
+func queryLabel(cypher string) string {
+	for _, line := range strings.Split(cypher, "\n") {
+		line = strings.TrimSpace(line)
+		if strings.HasPrefix(line, "MATCH") || strings.HasPrefix(line, "OPTIONAL MATCH") || strings.HasPrefix(line, "MERGE") {
+			return line[:min(len(line), 30)]
+		}
+	}
+	return "query"
 }
 
 // wrapNeo4j gives connection failures the code EUNAVAILABLE; other errors stay internal, their text

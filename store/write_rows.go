@@ -26,8 +26,7 @@ func (b *batch) rows(docs []*diplograph.Extraction) (*rows, error) {
 		}
 		r.mentions = append(r.mentions, mentionRows(x)...)
 		for _, row := range roleRows(x) {
-			row["from"], row["to"], row["seen"] = nilIfEmpty(row["from"].(string)), nilIfEmpty(row["to"].(string)), row["seen"].(string)
-			r.roles = append(r.roles, row)
+			r.addRole(row)
 		}
 		for ei := range x.Events {
 			ev := &x.Events[ei]
@@ -116,6 +115,43 @@ func nilIfEmpty(s string) any {
 	return s
 }
 
+// addRole adds one article's observation of a role to the batch's row for that relationship: a
+// minister named by two hundred articles of a batch is one row carrying two hundred observations, so
+// the relationship's lists grow once per batch, not once per article.
+func (r *rows) addRole(obs map[string]any) {
+	key := obs["person"].(string) + "|" + obs["title"].(string) + "|" + obs["holder"].(string)
+	row, ok := r.roleIdx[key]
+	if !ok {
+		if r.roleIdx == nil {
+			r.roleIdx = map[string]map[string]any{}
+		}
+		row = map[string]any{"person": obs["person"], "holder": obs["holder"], "title": obs["title"],
+			"office": nilIfEmpty(obs["office"].(string)), "from": nilIfEmpty(obs["from"].(string)), "to": nilIfEmpty(obs["to"].(string)),
+			"articles": []string{}, "seen": []string{}, "former": []bool{}, "firstSeen": nil, "lastSeen": nil, "allFormer": true}
+		r.roleIdx[key] = row
+		r.roles = append(r.roles, row)
+	}
+	for _, k := range []string{"office", "from", "to"} {
+		if row[k] == nil {
+			row[k] = nilIfEmpty(obs[k].(string))
+		}
+	}
+	seen, former := obs["seen"].(string), obs["former"].(bool)
+	row["articles"] = append(row["articles"].([]string), obs["article"].(string))
+	row["seen"] = append(row["seen"].([]string), seen)
+	row["former"] = append(row["former"].([]bool), former)
+	row["allFormer"] = row["allFormer"].(bool) && former
+	// The same summary roleSummary computes from the whole lists, for this batch's observations.
+	if seen != "" && !former {
+		if first, _ := row["firstSeen"].(string); first == "" || seen < first {
+			row["firstSeen"] = seen
+		}
+		if last, _ := row["lastSeen"].(string); last == "" || seen > last {
+			row["lastSeen"] = seen
+		}
+	}
+}
+
 // addEntity adds an entity's row to the list of its type, once per entity and batch: a country named
 // by two hundred articles of a batch is one row, with the first non-empty value of each property (the
 // order the store keeps anyway: it never overwrites a name).
@@ -146,18 +182,24 @@ func (r *rows) addEntity(e *diplograph.Entity) {
 	}
 }
 
-// The write queries, one shape each, so that their plans are cached.
+// The write queries, one shape each, so that their plans are cached. Node queries return the element
+// id of each node; relationship queries find their ends by element id, a direct record lookup,
+// instead of an index seek (and its lock) per row: a batch links the same article and the same
+// popular countries hundreds of times. Element ids are only used inside the transaction that read
+// them.
 const (
 	qArticles = `
 UNWIND $rows AS r
 MERGE (a:Article {id: r.id})
 ON CREATE SET a.ingestedAt = datetime()
 SET a.url = r.url, a.title = r.title, a.source = r.source, a.language = r.language, a.published = r.published,
-    a.publishedDate = CASE WHEN r.publishedDate IS NULL THEN null ELSE date(r.publishedDate) END, a.body = r.body`
+    a.publishedDate = CASE WHEN r.publishedDate IS NULL THEN null ELSE date(r.publishedDate) END, a.body = r.body
+RETURN r.id AS id, elementId(a) AS eid`
 
 	entitySet = `
 SET n.type = r.type, n.code = coalesce(n.code, r.code), n.name = coalesce(n.name, r.name),
-    n.nameAr = coalesce(n.nameAr, r.nameAr), n.wikidata = coalesce(n.wikidata, r.wikidata)`
+    n.nameAr = coalesce(n.nameAr, r.nameAr), n.wikidata = coalesce(n.wikidata, r.wikidata)
+RETURN r.id AS id, elementId(n) AS eid`
 
 	qCountries = `
 UNWIND $rows AS r
@@ -173,8 +215,8 @@ MERGE (n:Entity:Organization {id: r.id})` + entitySet
 	// articles (stored ones are skipped), and a retried transaction starts over.
 	qMentions = `
 UNWIND $rows AS r
-MATCH (a:Article {id: r.article})
-MATCH (e:Entity {id: r.entity})
+MATCH (a) WHERE elementId(a) = r.articleEid
+MATCH (e) WHERE elementId(e) = r.entityEid
 CREATE (a)-[:MENTIONS {count: r.count, first: r.first, texts: r.texts}]->(e)`
 
 	// roleSummary recomputes what a HOLDS_ROLE relationship says from its observations: the first and
@@ -187,17 +229,20 @@ SET x.firstSeen = reduce(m = null, i IN range(0, size(x.seen) - 1) |
         CASE WHEN x.seen[i] IS NOT NULL AND x.seen[i] <> '' AND NOT x.formerFlags[i] AND (m IS NULL OR x.seen[i] > m) THEN x.seen[i] ELSE m END),
     x.former = all(f IN x.formerFlags WHERE f)`
 
+	// The batch holds only articles not stored yet (see classify), so its observations are appended
+	// without looking for them in the lists; the summary is folded in from the batch's own.
 	qRoles = `
 UNWIND $rows AS r
-MATCH (p:Person {id: r.person})
-MATCH (h:Entity {id: r.holder})
+MATCH (p) WHERE elementId(p) = r.personEid
+MATCH (h) WHERE elementId(h) = r.holderEid
 MERGE (p)-[x:HOLDS_ROLE {title: r.title}]->(h)
-WITH x, r WHERE NOT r.article IN coalesce(x.articles, [])
-SET x.articles = coalesce(x.articles, []) + r.article,
+SET x.articles = coalesce(x.articles, []) + r.articles,
     x.seen = coalesce(x.seen, []) + r.seen,
     x.formerFlags = coalesce(x.formerFlags, []) + r.former,
-    x.office = coalesce(x.office, r.office), x.from = coalesce(x.from, r.from), x.to = coalesce(x.to, r.to)
-WITH x` + roleSummary
+    x.office = coalesce(x.office, r.office), x.from = coalesce(x.from, r.from), x.to = coalesce(x.to, r.to),
+    x.firstSeen = CASE WHEN r.firstSeen IS NOT NULL AND (x.firstSeen IS NULL OR r.firstSeen < x.firstSeen) THEN r.firstSeen ELSE x.firstSeen END,
+    x.lastSeen = CASE WHEN r.lastSeen IS NOT NULL AND (x.lastSeen IS NULL OR r.lastSeen > x.lastSeen) THEN r.lastSeen ELSE x.lastSeen END,
+    x.former = coalesce(x.former, true) AND r.allFormer`
 
 	qEvents = `
 UNWIND $rows AS r
@@ -212,19 +257,20 @@ SET e.type = r.type, e.group = r.group, e.matchKey = r.matchKey, e.mergeable = r
     e.location = coalesce(e.location, r.location), e.locationAr = coalesce(e.locationAr, r.locationAr),
     e.confidence = CASE WHEN r.confidence > e.confidence THEN r.confidence ELSE e.confidence END,
     e.reportedFirst = CASE WHEN r.published IS NOT NULL AND (e.reportedFirst IS NULL OR r.published < e.reportedFirst)
-        THEN r.published ELSE e.reportedFirst END`
+        THEN r.published ELSE e.reportedFirst END
+RETURN r.id AS id, elementId(e) AS eid`
 
 	qParticipants = `
 UNWIND $rows AS r
-MATCH (e:Event {id: r.event})
-MATCH (n:Entity {id: r.entity})
+MATCH (e) WHERE elementId(e) = r.eventEid
+MATCH (n) WHERE elementId(n) = r.entityEid
 MERGE (n)-[p:PARTICIPATED_IN]->(e)
 ON CREATE SET p.role = r.role
 SET p.articles = CASE WHEN r.article IN coalesce(p.articles, []) THEN p.articles ELSE coalesce(p.articles, []) + r.article END`
 
 	qPlaces = `
 UNWIND $rows AS r
-MATCH (e:Event {id: r.event})
+MATCH (e) WHERE elementId(e) = r.eventEid
 MERGE (pl:Place {id: r.id})
 ON CREATE SET pl.name = r.name, pl.nameAr = r.nameAr, pl.country = r.country
 MERGE (e)-[h:HELD_IN]->(pl)
@@ -233,19 +279,22 @@ WITH pl, r
 MATCH (c:Country {id: 'country:' + r.country})
 MERGE (pl)-[:IN_COUNTRY]->(c)`
 
-	evidenceSet = `
-MATCH (a:Article {id: r.article})
+	// Sources of events and positions alike.
+	qEvidence = `
+UNWIND $rows AS r
+MATCH (f) WHERE elementId(f) = r.factEid
+MATCH (a) WHERE elementId(a) = r.articleEid
 CREATE (f)-[:REPORTED_IN {start: r.start, end: r.end, quote: r.quote, confidence: r.confidence, rule: r.rule, published: r.published}]->(a)`
 
-	qEventEvidence = `
-UNWIND $rows AS r
-MATCH (f:Event {id: r.fact})` + evidenceSet
-	qPositionEvidence = `
-UNWIND $rows AS r
-MATCH (f:Position {id: r.fact})` + evidenceSet
+	// The topics of the batch's positions, once each.
+	qTopics = `
+UNWIND $topics AS t
+MERGE (x:Topic {id: 'topic:' + t})
+ON CREATE SET x.name = t
+RETURN 'topic:' + t AS id, elementId(x) AS eid`
 
 	// A position's holder, topic and target are part of its id, so its relationships are created with
-	// it (p.fresh marks the positions this query created).
+	// it: qPositions marks the positions it creates (fresh), qPositionLinks links them.
 	qPositions = `
 UNWIND $rows AS r
 MERGE (p:Position {id: r.id})
@@ -258,16 +307,17 @@ ON CREATE SET p.ingestedAt = datetime(), p.stance = r.stance, p.stanceKind = r.s
 ON MATCH SET p.confidence = CASE WHEN r.confidence > p.confidence THEN r.confidence ELSE p.confidence END,
     p.reportedFirst = CASE WHEN r.published IS NOT NULL AND (p.reportedFirst IS NULL OR r.published < p.reportedFirst)
         THEN r.published ELSE p.reportedFirst END
-WITH p, r WHERE p.fresh
+RETURN r.id AS id, elementId(p) AS eid, coalesce(p.fresh, false) AS fresh`
+
+	qPositionLinks = `
+UNWIND $rows AS r
+MATCH (p) WHERE elementId(p) = r.positionEid
+MATCH (h) WHERE elementId(h) = r.holderEid
+MATCH (t) WHERE elementId(t) = r.topicEid
 REMOVE p.fresh
-WITH p, r
-MATCH (h:Entity {id: r.holder})
-CREATE (p)-[:HELD_BY]->(h)
-MERGE (t:Topic {id: 'topic:' + r.topic})
-ON CREATE SET t.name = r.topic
-CREATE (p)-[:ON_TOPIC]->(t)
-WITH p, r WHERE r.target IS NOT NULL
-MATCH (g:Entity {id: r.target})
+CREATE (p)-[:HELD_BY]->(h), (p)-[:ON_TOPIC]->(t)
+WITH p, r WHERE r.targetEid IS NOT NULL
+MATCH (g) WHERE elementId(g) = r.targetEid
 CREATE (p)-[:ABOUT]->(g)`
 )
 
@@ -286,30 +336,87 @@ func uniqueEvidence(rows []map[string]any) []map[string]any {
 	return out
 }
 
-// writeRows runs the write queries of a batch in dependency order.
+// elementIDs maps the ids of the nodes a batch wrote (articles, entities, events, positions, topics)
+// to their element ids.
+type elementIDs map[string]string
+
+// writeNodes runs a node query and records the element id of each node it returns.
+func (b *batch) writeNodes(what, query string, rows []map[string]any, eids elementIDs) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	recs, err := b.exec(what, query, map[string]any{"rows": rows})
+	if err != nil {
+		return err
+	}
+	for _, rec := range recs {
+		id, _ := rec.Get("id")
+		eid, _ := rec.Get("eid")
+		eids[id.(string)] = eid.(string)
+	}
+	return nil
+}
+
+// link gives each row the element id of the node each of its id fields names (field "article"
+// gets "articleEid"). A node the batch did not write leaves the field nil, and the query's MATCH
+// then drops the row; it is reported, since every end should be among the batch's nodes.
+func link(what string, rows []map[string]any, eids elementIDs, fields ...string) error {
+	for _, r := range rows {
+		for _, f := range fields {
+			id, _ := r[f].(string)
+			if id == "" {
+				r[f+"Eid"] = nil
+				continue
+			}
+			eid, ok := eids[id]
+			if !ok {
+				return fmt.Errorf("%s: %s %q was not written by the batch", what, f, id)
+			}
+			r[f+"Eid"] = eid
+		}
+	}
+	return nil
+}
+
+// writeRows runs the write queries of a batch in dependency order: nodes, then the relationships
+// between them.
 func (b *batch) writeRows(r *rows) error {
 	r.evidence, r.posEvid = uniqueEvidence(r.evidence), uniqueEvidence(r.posEvid)
-	steps := []struct {
-		what  string
-		query string
-		rows  []map[string]any
+	eids := elementIDs{}
+	for _, st := range []struct {
+		what, query string
+		rows        []map[string]any
 	}{
 		{"write articles", qArticles, r.articles},
 		{"write countries", qCountries, r.countries},
 		{"write persons", qPersons, r.persons},
 		{"write organizations", qOrgs, r.orgs},
-		{"write mentions", qMentions, r.mentions},
-		{"write roles", qRoles, r.roles},
 		{"write events", qEvents, r.events},
-		{"write participants", qParticipants, r.parts},
-		{"write places", qPlaces, r.places},
-		{"write event sources", qEventEvidence, r.evidence},
-		{"write positions", qPositions, r.positions},
-		{"write position sources", qPositionEvidence, r.posEvid},
+	} {
+		if err := b.writeNodes(st.what, st.query, st.rows, eids); err != nil {
+			return err
+		}
 	}
-	for _, st := range steps {
+	if err := b.writePositions(r, eids); err != nil {
+		return err
+	}
+	for _, st := range []struct {
+		what, query string
+		rows        []map[string]any
+		fields      []string
+	}{
+		{"write mentions", qMentions, r.mentions, []string{"article", "entity"}},
+		{"write roles", qRoles, r.roles, []string{"person", "holder"}},
+		{"write participants", qParticipants, r.parts, []string{"event", "entity"}},
+		{"write places", qPlaces, r.places, []string{"event"}},
+		{"write event sources", qEvidence, r.evidence, []string{"fact", "article"}},
+		{"write position sources", qEvidence, r.posEvid, []string{"fact", "article"}},
+	} {
 		if len(st.rows) == 0 {
 			continue
+		}
+		if err := link(st.what, st.rows, eids, st.fields...); err != nil {
+			return err
 		}
 		if _, err := b.exec(st.what, st.query, map[string]any{"rows": st.rows}); err != nil {
 			return err
@@ -321,6 +428,62 @@ func (b *batch) writeRows(r *rows) error {
 		texts[id] = append(texts[id], m["texts"].([]string)...)
 	}
 	return b.addAliases(texts)
+}
+
+// writePositions writes the batch's positions with their topics, and links those it created to
+// their holder, topic and target.
+func (b *batch) writePositions(r *rows, eids elementIDs) error {
+	if len(r.positions) == 0 {
+		return nil
+	}
+	var topics []string
+	seen := map[string]bool{}
+	for _, p := range r.positions {
+		if t := p["topic"].(string); !seen[t] {
+			seen[t] = true
+			topics = append(topics, t)
+		}
+	}
+	sort.Strings(topics)
+	recs, err := b.exec("write topics", qTopics, map[string]any{"topics": topics})
+	if err != nil {
+		return err
+	}
+	for _, rec := range recs {
+		id, _ := rec.Get("id")
+		eid, _ := rec.Get("eid")
+		eids[id.(string)] = eid.(string)
+	}
+	recs, err = b.exec("write positions", qPositions, map[string]any{"rows": r.positions})
+	if err != nil {
+		return err
+	}
+	fresh := map[string]bool{}
+	for _, rec := range recs {
+		id, _ := rec.Get("id")
+		eid, _ := rec.Get("eid")
+		eids[id.(string)] = eid.(string)
+		if f, _ := rec.Get("fresh"); f == true {
+			fresh[id.(string)] = true
+		}
+	}
+	var links []map[string]any
+	for _, p := range r.positions {
+		id := p["id"].(string)
+		if !fresh[id] {
+			continue
+		}
+		target, _ := p["target"].(string)
+		links = append(links, map[string]any{"position": id, "holder": p["holder"], "topic": "topic:" + p["topic"].(string), "target": target})
+	}
+	if len(links) == 0 {
+		return nil
+	}
+	if err := link("link positions", links, eids, "position", "holder", "topic", "target"); err != nil {
+		return err
+	}
+	_, err = b.exec("link positions", qPositionLinks, map[string]any{"rows": links})
+	return err
 }
 
 // addAliases adds the texts the batch's articles name entities with to their aliases and search keys,
