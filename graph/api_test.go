@@ -57,6 +57,7 @@ func TestAPI(t *testing.T) {
 	t.Run("auth", e.testAuth)
 	t.Run("subscription", e.testSubscription)
 	t.Run("mutation", e.testMutation)
+	t.Run("cache", e.testCache)
 }
 
 // serve starts a server with cfg and returns its base URL.

@@ -30,7 +30,7 @@ type Loaders struct {
 }
 
 // DefaultLoaderWait is how long a loader waits for more keys before it queries.
-const DefaultLoaderWait = 2 * time.Millisecond
+const DefaultLoaderWait = time.Millisecond
 
 // NewLoaders returns the loaders of one response.
 func NewLoaders(s *store.Store, wait time.Duration) *Loaders {

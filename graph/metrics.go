@@ -23,6 +23,7 @@ type metrics struct {
 	operations   *prometheus.CounterVec
 	opDuration   *prometheus.HistogramVec
 	errors       *prometheus.CounterVec
+	cache        *prometheus.CounterVec
 }
 
 func newMetrics(s *store.Store, live *Live) *metrics {
@@ -44,7 +45,10 @@ func newMetrics(s *store.Store, live *Live) *metrics {
 	m.errors = prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "diplograph_graphql_errors_total", Help: "GraphQL errors by extensions.code.",
 	}, []string{"code"})
-	m.reg.MustRegister(m.httpRequests, m.httpDuration, m.operations, m.opDuration, m.errors,
+	m.cache = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "diplograph_response_cache_total", Help: "Queries answered from the response cache (hit) or not (miss).",
+	}, []string{"result"})
+	m.reg.MustRegister(m.httpRequests, m.httpDuration, m.operations, m.opDuration, m.errors, m.cache,
 		prometheus.NewCounterFunc(prometheus.CounterOpts{
 			Name: "diplograph_cypher_round_trips_total", Help: "Cypher queries sent to Neo4j by this process.",
 		}, func() float64 { return float64(s.QueryCount()) }),
@@ -60,6 +64,9 @@ func newMetrics(s *store.Store, live *Live) *metrics {
 func (m *metrics) handler() http.Handler {
 	return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{Registry: m.reg})
 }
+
+func (m *metrics) cacheHit()  { m.cache.WithLabelValues("hit").Inc() }
+func (m *metrics) cacheMiss() { m.cache.WithLabelValues("miss").Inc() }
 
 // observe counts an HTTP request.
 func (m *metrics) observe(handler, method string, code int, d time.Duration) {

@@ -20,7 +20,11 @@ func (r *mutationResolver) IngestArticles(ctx context.Context, articles []model.
 	if r.Ingest == nil {
 		return nil, diplograph.Errorf(diplograph.EUNAVAILABLE, "this server cannot extract articles")
 	}
-	return r.Ingest.Ingest(ctx, articles)
+	res, err := r.Ingest.Ingest(ctx, articles)
+	if r.OnWrite != nil {
+		r.OnWrite() // even after an error: part of the input may have been stored
+	}
+	return res, err
 }
 
 func (r *Resolver) Mutation() generated.MutationResolver { return &mutationResolver{r} }

@@ -25,4 +25,6 @@ type Resolver struct {
 	Live *Live
 	// Now gives today's date for officials without a date.
 	Now func() time.Time
+	// OnWrite, when set, is called after the mutation stored articles (the response cache empties).
+	OnWrite func()
 }

@@ -37,7 +37,12 @@ type Config struct {
 	KeepAlive       time.Duration // websocket keep-alive interval
 	PollInterval    time.Duration // how often subscriptions look for new facts
 	LoaderWait      time.Duration // how long dataloaders wait to batch
-	Log             *slog.Logger
+	// ResponseCache is how many query responses are kept until the graph changes (cache.go): 0 takes
+	// DefaultResponseCacheSize, a negative number turns the cache off. ResponseCacheTTL bounds the age of
+	// any kept response.
+	ResponseCache    int
+	ResponseCacheTTL time.Duration
+	Log              *slog.Logger
 }
 
 // Defaults of Config.
@@ -73,6 +78,12 @@ func (c *Config) defaults() {
 	if c.KeepAlive <= 0 {
 		c.KeepAlive = DefaultKeepAlive
 	}
+	if c.ResponseCache == 0 {
+		c.ResponseCache = DefaultResponseCacheSize
+	}
+	if c.ResponseCacheTTL <= 0 {
+		c.ResponseCacheTTL = DefaultResponseCacheTTL
+	}
 	if c.Log == nil {
 		c.Log = slog.Default()
 	}
@@ -85,6 +96,7 @@ type Server struct {
 	store   *store.Store
 	live    *Live
 	metrics *metrics
+	cache   *ResponseCache // nil when turned off
 	handler http.Handler
 }
 
@@ -95,6 +107,11 @@ func NewServer(s *store.Store, ingest *Ingester, knownCountry func(string) bool,
 	live := NewLive(s, cfg.PollInterval, cfg.Log)
 	srv := &Server{cfg: cfg, store: s, live: live, metrics: newMetrics(s, live)}
 	res := &Resolver{Store: s, KnownCountry: knownCountry, Auth: cfg.Auth, Ingest: ingest, Live: live}
+	if cfg.ResponseCache > 0 {
+		srv.cache = NewResponseCache(s, cfg.ResponseCache, cfg.ResponseCacheTTL, cfg.PollInterval, cfg.Log)
+		srv.cache.hits, srv.cache.misses = srv.metrics.cacheHit, srv.metrics.cacheMiss
+		res.OnWrite = func() { srv.cache.Invalidate("") }
+	}
 
 	gql := handler.New(generated.NewExecutableSchema(generated.Config{Resolvers: res, Complexity: complexity()}))
 	gql.AddTransport(transport.Websocket{
@@ -116,6 +133,11 @@ func NewServer(s *store.Store, ingest *Ingester, knownCountry func(string) bool,
 	gql.AroundResponses(func(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 		return next(WithLoaders(ctx, NewLoaders(s, cfg.LoaderWait)))
 	})
+	// Response middlewares added later run outside those added before: a cached answer skips the
+	// loaders but is still counted and logged.
+	if srv.cache != nil {
+		gql.Use(srv.cache)
+	}
 	gql.AroundResponses(srv.metrics.aroundResponses)
 	gql.AroundResponses(logOperation(cfg.Log))
 
@@ -141,8 +163,13 @@ func NewServer(s *store.Store, ingest *Ingester, knownCountry func(string) bool,
 // Handler returns the server's HTTP handler.
 func (s *Server) Handler() http.Handler { return s.handler }
 
-// Run feeds the subscriptions until ctx is done.
-func (s *Server) Run(ctx context.Context) { s.live.Run(ctx) }
+// Run feeds the subscriptions and keeps the response cache current until ctx is done.
+func (s *Server) Run(ctx context.Context) {
+	if s.cache != nil {
+		go s.cache.Run(ctx)
+	}
+	s.live.Run(ctx)
+}
 
 // wsOrigins lets the allowed CORS origins open websockets too (the request's own host always may).
 func wsOrigins(origins []string) coderws.AcceptOptions {

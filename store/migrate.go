@@ -55,6 +55,9 @@ var Migrations = []Migration{
 		"CREATE INDEX event_ingested IF NOT EXISTS FOR (n:Event) ON (n.ingestedAt)",
 		"CREATE INDEX position_ingested IF NOT EXISTS FOR (n:Position) ON (n.ingestedAt)",
 	}},
+	{6, "ingest times of articles, for the version of the graph", []string{
+		"CREATE INDEX article_ingested IF NOT EXISTS FOR (n:Article) ON (n.ingestedAt)",
+	}},
 }
 
 // Migrate applies every migration (idempotently) and records the versions applied. It returns the

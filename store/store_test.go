@@ -249,3 +249,44 @@ func diffLines(a, b string) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// TestVersionChangesWithArticles checks the fingerprint servers poll to empty their response caches:
+// it changes when an article is stored, replaced or wiped, and not when a write changes nothing.
+func TestVersionChangesWithArticles(t *testing.T) {
+	s := neo4jtest.Open(t)
+	ctx := context.Background()
+	version := func() string {
+		t.Helper()
+		v, err := s.Version(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	a, a2, b := fixture(t, "a-moscow-ar"), fixture(t, "a-moscow-ar-corrected"), fixture(t, "b-moscow-en")
+	empty := version()
+	write(t, s, a)
+	one := version()
+	if one == empty {
+		t.Fatalf("version %q unchanged after the first article", one)
+	}
+	write(t, s, a)
+	if v := version(); v != one {
+		t.Errorf("writing the same article again changed the version: %q, was %q", v, one)
+	}
+	write(t, s, a2) // replaces a: same number of articles
+	replaced := version()
+	if replaced == one {
+		t.Errorf("version %q unchanged after an article was replaced", replaced)
+	}
+	write(t, s, b)
+	if v := version(); v == replaced {
+		t.Errorf("version %q unchanged after a second article", v)
+	}
+	if err := s.Wipe(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if v := version(); v != empty {
+		t.Errorf("after a wipe the version is %q, want the empty graph's %q", v, empty)
+	}
+}

@@ -32,9 +32,11 @@ func init() {
                child process (articles/s, peak memory), then writes part of it (--naive articles) with a
                naive writer that sends one transaction per fact, for comparison. It empties the database
                first: it refuses a database that holds articles unless --wipe is given.
-  bench api    runs a fixed mix of GraphQL queries at --clients concurrent clients against a running
-               server (--url) for --duration: latency percentiles, throughput and the server's peak
-               memory (--pid).`,
+  bench api    runs a fixed mix of GraphQL queries at --clients concurrent clients for --duration:
+               latency percentiles, throughput and the server's peak memory. By default it builds its
+               own graph (the generated corpus of --articles, loaded like bench load; same --wipe
+               rule) and starts "diplograph serve" on it in a child process; with --url it measures a
+               running server instead (--pid names that server, for its memory).`,
 		setup: setupBench,
 	})
 }
@@ -63,7 +65,11 @@ func setupBench(fs *flag.FlagSet, a *app) func(context.Context, []string) error 
 			return usageError("unexpected arguments %q", fs.Args())
 		}
 		if args[0] == "api" {
-			return api.run(ctx, a)
+			fs.Visit(func(f *flag.Flag) { api.external = api.external || f.Name == "url" })
+			if api.external {
+				return api.run(ctx, a)
+			}
+			return benchAPI(ctx, a, &d, &api, *articles, *batch, *workers, *wipe, *seed, *keep)
 		}
 		return benchLoad(ctx, a, &d, *articles, *naive, *batch, *workers, *wipe, *seed, *keep)
 	}
@@ -86,52 +92,18 @@ func benchLoad(ctx context.Context, a *app, d *dbFlags, n, naive, batch, workers
 	if err != nil {
 		return err
 	}
-	dir := keep
-	if dir == "" {
-		dir, err = os.MkdirTemp("", "diplograph-bench-")
-		if err != nil {
-			return err
-		}
-		defer os.RemoveAll(dir)
-	} else if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	fmt.Fprintf(a.stderr, "generating %d articles in %s…\n", n, dir)
-	gen := bench.NewGenerator(lex, seed)
-	var bytes int64
-	for i := 0; i*1000 < n; i++ {
-		path := filepath.Join(dir, fmt.Sprintf("bench-%03d.jsonl", i))
-		f, err := os.Create(path)
-		if err != nil {
-			return err
-		}
-		w := bufio.NewWriter(f)
-		if err := gen.Write(w, min(1000, n-i*1000)); err != nil {
-			return err
-		}
-		w.Flush()
-		st, _ := f.Stat()
-		bytes += st.Size()
-		f.Close()
-	}
-	// The loader, as a user runs it, in a child process so that its memory is its own.
-	exe, err := os.Executable()
+	dir, cleanup, err := corpusDir(keep)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stderr, "loading with diplograph load (batch %d, %d workers)…\n", batch, workers)
-	cmd := exec.CommandContext(ctx, exe, "load", "--progress", "log", "--log-level", "warn", "--batch", fmt.Sprint(batch),
-		"--workers", fmt.Sprint(workers), dir)
-	cmd.Env = append(os.Environ(), "NEO4J_URI="+uri)
-	cmd.Stdout, cmd.Stderr = io.Discard, a.stderr
-	start := time.Now()
-	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("diplograph load: %w", err)
+	defer cleanup()
+	bytes, err := generateCorpus(a, lex, dir, n, seed)
+	if err != nil {
+		return err
 	}
-	loadTime := time.Since(start)
-	peakKB := int64(0)
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		peakKB = ru.Maxrss
+	loadTime, peakKB, err := runLoader(ctx, a, d.childEnv(uri), dir, batch, workers)
+	if err != nil {
+		return err
 	}
 	nodes, _ := s.Count(ctx, "MATCH (n) RETURN count(n)", nil)
 	rels, _ := s.Count(ctx, "MATCH ()-[r]->() RETURN count(r)", nil)
@@ -149,7 +121,7 @@ func benchLoad(ctx context.Context, a *app, d *dbFlags, n, naive, batch, workers
 	}
 	fmt.Fprintf(a.stderr, "writing %d articles with the naive writer…\n", len(docs))
 	nw := &bench.NaiveWriter{Driver: s.Driver(), Database: s.Database()}
-	start = time.Now()
+	start := time.Now()
 	for _, x := range docs {
 		if err := nw.Write(ctx, x); err != nil {
 			return err
@@ -180,6 +152,71 @@ Reproduce: `+"`make bench-load`"+` (or `+"`diplograph bench load --articles %d -
 		len(docs), naiveTime.Round(10*time.Millisecond), naiveRate, nw.Transactions,
 		loadRate/naiveRate, nodes, rels, n, naive)
 	return s.Wipe(ctx)
+}
+
+// corpusDir returns the directory for the generated corpus: keep when given (created), else a
+// temporary directory that cleanup removes.
+func corpusDir(keep string) (string, func(), error) {
+	if keep != "" {
+		return keep, func() {}, os.MkdirAll(keep, 0o755)
+	}
+	dir, err := os.MkdirTemp("", "diplograph-bench-")
+	if err != nil {
+		return "", nil, err
+	}
+	return dir, func() { os.RemoveAll(dir) }, nil
+}
+
+// generateCorpus writes n generated articles into dir, a thousand per JSON Lines file, and returns
+// their size in bytes.
+func generateCorpus(a *app, lex *lexicon.Lexicon, dir string, n int, seed uint64) (int64, error) {
+	fmt.Fprintf(a.stderr, "generating %d articles in %s…\n", n, dir)
+	gen := bench.NewGenerator(lex, seed)
+	var bytes int64
+	for i := 0; i*1000 < n; i++ {
+		path := filepath.Join(dir, fmt.Sprintf("bench-%03d.jsonl", i))
+		f, err := os.Create(path)
+		if err != nil {
+			return 0, err
+		}
+		w := bufio.NewWriter(f)
+		err = gen.Write(w, min(1000, n-i*1000))
+		if err == nil {
+			err = w.Flush()
+		}
+		if err != nil {
+			f.Close()
+			return 0, fmt.Errorf("write %s: %w", path, err)
+		}
+		st, _ := f.Stat()
+		bytes += st.Size()
+		f.Close()
+	}
+	return bytes, nil
+}
+
+// runLoader loads dir with "diplograph load", as a user runs it, in a child process so that its
+// memory is its own; it returns the time taken and the child's peak resident memory in kB.
+func runLoader(ctx context.Context, a *app, env []string, dir string, batch, workers int) (time.Duration, int64, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return 0, 0, err
+	}
+	fmt.Fprintf(a.stderr, "loading with diplograph load (batch %d, %d workers)…\n", batch, workers)
+	cmd := exec.CommandContext(ctx, exe, "load", "--progress", "log", "--log-level", "warn", "--batch", fmt.Sprint(batch),
+		"--workers", fmt.Sprint(workers), dir)
+	cmd.Env = env
+	cmd.Stdout, cmd.Stderr = io.Discard, a.stderr
+	start := time.Now()
+	if err := cmd.Run(); err != nil {
+		return 0, 0, fmt.Errorf("diplograph load: %w", err)
+	}
+	took := time.Since(start)
+	peakKB := int64(0)
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		peakKB = ru.Maxrss
+	}
+	return took, peakKB, nil
 }
 
 // emptyDatabase checks that the database holds no articles, or empties it when wipe is set.

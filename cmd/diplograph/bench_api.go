@@ -7,13 +7,18 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"os"
+	"os/exec"
 	"runtime"
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
+
+	"github.com/diplograph/diplograph/lexicon"
 )
 
 // apiBenchFlags configure "diplograph bench api".
@@ -23,6 +28,8 @@ type apiBenchFlags struct {
 	duration time.Duration
 	pid      int
 	token    string
+	external bool   // --url was given: measure that server rather than one bench starts
+	title    string // what the run measures, in the report's heading
 }
 
 func (f *apiBenchFlags) register(fs *flag.FlagSet) {
@@ -79,6 +86,7 @@ func (f *apiBenchFlags) run(ctx context.Context, a *app) error {
 	var (
 		mu        sync.Mutex
 		latencies []time.Duration
+		perQuery  = make([][]time.Duration, len(apiMix))
 		errors    int
 		firstErr  error
 	)
@@ -89,6 +97,7 @@ func (f *apiBenchFlags) run(ctx context.Context, a *app) error {
 		go func(c int) {
 			defer wg.Done()
 			var local []time.Duration
+			localPer := make([][]time.Duration, len(apiMix))
 			for i := c; time.Now().Before(deadline) && ctx.Err() == nil; i++ {
 				d, err := post(apiMix[i%len(apiMix)].query)
 				if err != nil {
@@ -101,9 +110,13 @@ func (f *apiBenchFlags) run(ctx context.Context, a *app) error {
 					continue
 				}
 				local = append(local, d)
+				localPer[i%len(apiMix)] = append(localPer[i%len(apiMix)], d)
 			}
 			mu.Lock()
 			latencies = append(latencies, local...)
+			for q := range localPer {
+				perQuery[q] = append(perQuery[q], localPer[q]...)
+			}
 			mu.Unlock()
 		}(c)
 	}
@@ -112,14 +125,18 @@ func (f *apiBenchFlags) run(ctx context.Context, a *app) error {
 		return fmt.Errorf("no successful request: %v", firstErr)
 	}
 	sort.Slice(latencies, func(i, j int) bool { return latencies[i] < latencies[j] })
-	pct := func(p float64) time.Duration { return latencies[min(len(latencies)-1, int(p*float64(len(latencies))))] }
+	pct := func(p float64) time.Duration { return percentile(latencies, p) }
 	rss := "—"
 	if f.pid > 0 {
 		if kb := peakRSS(f.pid); kb > 0 {
 			rss = fmt.Sprintf("%.0f MB", float64(kb)/1024)
 		}
 	}
-	fmt.Fprintf(a.stdout, `## API benchmark
+	heading := "## API benchmark"
+	if f.title != "" {
+		heading += ": " + f.title
+	}
+	fmt.Fprintf(a.stdout, `%s
 
 - machine: %d CPUs, %s/%s; server %s
 - %d concurrent clients for %s, queries in turn: %s
@@ -127,14 +144,138 @@ func (f *apiBenchFlags) run(ctx context.Context, a *app) error {
 | requests | errors | throughput | p50 | p95 | p99 | max | server peak memory |
 |---|---|---|---|---|---|---|---|
 | %d | %d | %.0f req/s | %s | %s | %s | %s | %s |
-`, runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, f.url, f.clients, f.duration, mixNames(),
+`, heading, runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, f.url, f.clients, f.duration, mixNames(),
 		len(latencies), errors, float64(len(latencies))/f.duration.Seconds(),
 		pct(0.50).Round(100*time.Microsecond), pct(0.95).Round(100*time.Microsecond), pct(0.99).Round(100*time.Microsecond),
 		latencies[len(latencies)-1].Round(100*time.Microsecond), rss)
+	fmt.Fprintf(a.stdout, "\n| query | requests | p50 | p95 | p99 |\n|---|---|---|---|---|\n")
+	for q, ls := range perQuery {
+		sort.Slice(ls, func(i, j int) bool { return ls[i] < ls[j] })
+		fmt.Fprintf(a.stdout, "| %s | %d | %s | %s | %s |\n", apiMix[q].name, len(ls), percentile(ls, 0.50).Round(100*time.Microsecond),
+			percentile(ls, 0.95).Round(100*time.Microsecond), percentile(ls, 0.99).Round(100*time.Microsecond))
+	}
 	if errors > 0 {
 		fmt.Fprintf(a.stdout, "\nfirst error: %v\n", firstErr)
 	}
 	return nil
+}
+
+// percentile returns the p-th quantile of sorted latencies (0 when there are none).
+func percentile(sorted []time.Duration, p float64) time.Duration {
+	if len(sorted) == 0 {
+		return 0
+	}
+	return sorted[min(len(sorted)-1, int(p*float64(len(sorted))))]
+}
+
+// benchAPI builds the benchmark graph from a generated corpus, serves it with "diplograph serve" in a
+// child process on a free loopback port, runs the query mix against it and empties the database.
+func benchAPI(ctx context.Context, a *app, d *dbFlags, f *apiBenchFlags, n, batch, workers int, wipe bool, seed uint64, keep string) error {
+	uri, err := d.resolve(ctx, a)
+	if err != nil {
+		return err
+	}
+	s, err := d.open(ctx, a)
+	if err != nil {
+		return err
+	}
+	defer s.Close(context.Background())
+	if err := emptyDatabase(ctx, s, wipe); err != nil {
+		return err
+	}
+	lex, err := lexicon.Default()
+	if err != nil {
+		return err
+	}
+	dir, cleanup, err := corpusDir(keep)
+	if err != nil {
+		return err
+	}
+	defer cleanup()
+	if _, err := generateCorpus(a, lex, dir, n, seed); err != nil {
+		return err
+	}
+	if _, _, err := runLoader(ctx, a, d.childEnv(uri), dir, batch, workers); err != nil {
+		return err
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	// Twice: every query reaching Neo4j, then as deployed (repeated queries answered from the cache).
+	for _, run := range []struct {
+		name string
+		args []string
+	}{
+		{"response cache off: every query reaches Neo4j", []string{"--response-cache", "0"}},
+		{"default settings: repeated queries answered from the response cache", nil},
+	} {
+		addr, err := freeLoopbackAddr()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(a.stderr, "serving the graph on %s (%s)…\n", addr, run.name)
+		srv := exec.Command(exe, append([]string{"serve", "--addr", addr, "--log-level", "warn"}, run.args...)...)
+		srv.Env = d.childEnv(uri)
+		srv.Stdout, srv.Stderr = io.Discard, a.stderr
+		if err := srv.Start(); err != nil {
+			return fmt.Errorf("diplograph serve: %w", err)
+		}
+		stop := func() {
+			srv.Process.Signal(syscall.SIGTERM)
+			srv.Wait()
+		}
+		if err := waitReady(ctx, "http://"+addr+"/readyz", 60*time.Second); err != nil {
+			stop()
+			return fmt.Errorf("diplograph serve: %w", err)
+		}
+		f.url, f.pid, f.title = "http://"+addr+"/graphql", srv.Process.Pid, run.name
+		fmt.Fprintf(a.stderr, "running %d clients for %s…\n", f.clients, f.duration)
+		err = f.run(ctx, a)
+		stop()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(a.stdout)
+	}
+	nodes, _ := s.Count(ctx, "MATCH (n) RETURN count(n)", nil)
+	articles, _ := s.Count(ctx, "MATCH (a:Article) RETURN count(a)", nil)
+	fmt.Fprintf(a.stdout, "- graph: %d articles generated with seed %d, %d nodes\n\nReproduce: `make bench-api` (or `diplograph bench api --articles %d --wipe` on an empty database).\n",
+		articles, seed, nodes, n)
+	return s.Wipe(ctx)
+}
+
+// freeLoopbackAddr returns a loopback address with a port free at the time of the call.
+func freeLoopbackAddr() (string, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
+	defer l.Close()
+	return l.Addr().String(), nil
+}
+
+// waitReady polls url until it answers 200 or the timeout passes.
+func waitReady(ctx context.Context, url string, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	for {
+		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+		resp, err := http.DefaultClient.Do(req)
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return nil
+			}
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("%s not ready after %s (last error: %v)", url, timeout, err)
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
 }
 
 func mixNames() string {

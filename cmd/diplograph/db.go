@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"os"
 	"strconv"
 
 	"github.com/diplograph/diplograph/localneo4j"
@@ -17,6 +18,12 @@ type dbFlags struct {
 	local                             bool
 	home                              string
 	port                              int
+}
+
+// childEnv is the environment of a child diplograph process that must use the same database.
+func (d *dbFlags) childEnv(uri string) []string {
+	return append(os.Environ(), "NEO4J_URI="+uri, "NEO4J_USERNAME="+d.username, "NEO4J_PASSWORD="+d.password,
+		"NEO4J_DATABASE="+d.database)
 }
 
 func (d *dbFlags) register(fs *flag.FlagSet) {

@@ -52,6 +52,8 @@ type serveFlags struct {
 	apqCache   int
 	poll       time.Duration
 	keepAlive  time.Duration
+	respCache  int
+	respTTL    time.Duration
 }
 
 func (f *serveFlags) register(fs *flag.FlagSet) {
@@ -66,7 +68,9 @@ func (f *serveFlags) register(fs *flag.FlagSet) {
 	fs.DurationVar(&f.timeout, "timeout", envDurationOr("DIPLOGRAPH_TIMEOUT", graph.DefaultTimeout), "longest a query or mutation may run [$DIPLOGRAPH_TIMEOUT]")
 	fs.IntVar(&f.queryCache, "query-cache", envIntOr("DIPLOGRAPH_QUERY_CACHE", graph.DefaultQueryCacheSize), "parsed queries kept in the LRU cache [$DIPLOGRAPH_QUERY_CACHE]")
 	fs.IntVar(&f.apqCache, "apq-cache", envIntOr("DIPLOGRAPH_APQ_CACHE", graph.DefaultAPQCacheSize), "automatic persisted queries kept [$DIPLOGRAPH_APQ_CACHE]")
-	fs.DurationVar(&f.poll, "poll-interval", envDurationOr("DIPLOGRAPH_POLL_INTERVAL", graph.DefaultPollInterval), "how often subscriptions look for newly stored facts [$DIPLOGRAPH_POLL_INTERVAL]")
+	fs.DurationVar(&f.poll, "poll-interval", envDurationOr("DIPLOGRAPH_POLL_INTERVAL", graph.DefaultPollInterval), "how often subscriptions and the response cache look for what other processes stored [$DIPLOGRAPH_POLL_INTERVAL]")
+	fs.IntVar(&f.respCache, "response-cache", envIntOr("DIPLOGRAPH_RESPONSE_CACHE", graph.DefaultResponseCacheSize), "query responses kept until the graph changes (checked every --poll-interval); 0 turns the cache off [$DIPLOGRAPH_RESPONSE_CACHE]")
+	fs.DurationVar(&f.respTTL, "response-cache-ttl", envDurationOr("DIPLOGRAPH_RESPONSE_CACHE_TTL", graph.DefaultResponseCacheTTL), "longest a cached response is kept [$DIPLOGRAPH_RESPONSE_CACHE_TTL]")
 	fs.DurationVar(&f.keepAlive, "keepalive", envDurationOr("DIPLOGRAPH_KEEPALIVE", graph.DefaultKeepAlive), "websocket keep-alive interval [$DIPLOGRAPH_KEEPALIVE]")
 }
 
@@ -81,8 +85,16 @@ func (f *serveFlags) config() graph.Config {
 		Auth:        graph.Auth{ReadToken: f.readToken, WriteToken: f.token},
 		CORSOrigins: origins, ComplexityLimit: f.complexity, DepthLimit: f.depth, MaxBodyBytes: f.maxBody,
 		Timeout: f.timeout, QueryCacheSize: f.queryCache, APQCacheSize: f.apqCache, PollInterval: f.poll,
-		KeepAlive: f.keepAlive, Log: slog.Default(),
+		KeepAlive: f.keepAlive, ResponseCache: responseCacheSize(f.respCache), ResponseCacheTTL: f.respTTL, Log: slog.Default(),
 	}
+}
+
+// responseCacheSize maps the flag (0 turns the cache off) to graph.Config (negative turns it off).
+func responseCacheSize(n int) int {
+	if n <= 0 {
+		return -1
+	}
+	return n
 }
 
 func setupServe(fs *flag.FlagSet, a *app) func(context.Context, []string) error {
