@@ -15,6 +15,7 @@ type Doc struct {
 
 	runeOffsets []int32  // byte offset of every rune and of the end, to slice Text by rune offsets
 	hashes      []uint64 // keyHash of every stem key of every word, for PhraseSet lookups
+	order       []uint8  // for every word, the indexes of its stems from the longest key (see longestFirst)
 	buf         *buffers // where the slices above came from, returned by Release
 }
 
@@ -83,8 +84,10 @@ func (d *Doc) buildWords() {
 	d.Words = reuse(d.buf.words, words)
 	stemArena := reuse(d.buf.stems, words+2*arabic) // Arabic words have a form or two without proclitics
 	d.hashes = reuse(d.buf.hashes, cap(stemArena))
+	d.order = reuse(d.buf.order, cap(stemArena))
 	var scratch [8]Stem
-	defer func() { d.buf.words, d.buf.stems, d.buf.hashes = d.Words, stemArena, d.hashes }()
+	var idx [8]int
+	defer func() { d.buf.words, d.buf.stems, d.buf.hashes, d.buf.order = d.Words, stemArena, d.hashes, d.order }()
 	var gap rune
 	newline := false
 	for i := 0; i < len(toks); i++ {
@@ -118,6 +121,9 @@ func (d *Doc) buildWords() {
 		w.hash0 = int32(len(d.hashes))
 		for k := range w.stems {
 			d.hashes = append(d.hashes, keyHash(w.stems[k].Key))
+		}
+		for _, k := range longestFirst(w.stems, idx[:0]) {
+			d.order = append(d.order, uint8(k))
 		}
 		d.Words = append(d.Words, w)
 	}

@@ -133,13 +133,14 @@ func (s *PhraseSet[V]) MatchAt(d *Doc, wi int) (PhraseMatch[V], bool) {
 	found := false
 	w := &d.Words[wi]
 	stems := w.Stems()
-	var order [8]int
-	for _, k := range longestFirst(stems, order[:0]) {
+	base := int(w.hash0)
+	for _, o := range d.order[base : base+len(stems)] {
+		k := int(o)
 		st := stems[k]
 		if s.KeepArticle && st.Article {
 			continue // "التعاون" is a noun, not the verb "تعاون"
 		}
-		h := d.hashes[int(w.hash0)+k]
+		h := d.hashes[base+k]
 		if !s.mayStart(h) {
 			continue
 		}

@@ -12,6 +12,7 @@ type buffers struct {
 	words  []Word
 	stems  []Stem
 	hashes []uint64
+	order  []uint8
 	runes  []int32
 }
 
@@ -36,7 +37,7 @@ func (d *Doc) Release() {
 	if buf == nil {
 		return
 	}
-	d.buf, d.Tokens, d.Words, d.Sentences, d.hashes, d.runeOffsets = nil, nil, nil, nil, nil, nil
+	d.buf, d.Tokens, d.Words, d.Sentences, d.hashes, d.order, d.runeOffsets = nil, nil, nil, nil, nil, nil, nil
 	if cap(buf.tokens) > maxPooled || cap(buf.folds) > 8*maxPooled || cap(buf.runes) > 8*maxPooled {
 		return
 	}
