@@ -49,11 +49,12 @@ fmt-check:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./extract ./normalize
 
-# Loader and API benchmarks against the local Neo4j (docs/benchmarks.md).
+# Loader and API benchmarks (docs/benchmarks.md) on the tests' own Neo4j, whose content is disposable:
+# they empty it (--wipe) before and after, so NEO4J_URI is ignored here: never a database you need.
 bench-load: build
-	DIPLOGRAPH_HOME=$(TEST_HOME) DIPLOGRAPH_NEO4J_PORT=$(TEST_PORT) scripts/with-neo4j.sh $(BIN) bench load
+	env -u NEO4J_URI DIPLOGRAPH_HOME=$(TEST_HOME) DIPLOGRAPH_NEO4J_PORT=$(TEST_PORT) scripts/with-neo4j.sh $(BIN) bench load --wipe
 bench-api: build
-	DIPLOGRAPH_HOME=$(TEST_HOME) DIPLOGRAPH_NEO4J_PORT=$(TEST_PORT) scripts/with-neo4j.sh $(BIN) bench api
+	env -u NEO4J_URI DIPLOGRAPH_HOME=$(TEST_HOME) DIPLOGRAPH_NEO4J_PORT=$(TEST_PORT) scripts/with-neo4j.sh $(BIN) bench api --wipe
 
 # Extraction quality with the reference scorer, on the dev corpus and on the project's own articles.
 score: build
