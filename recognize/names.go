@@ -308,9 +308,26 @@ func (s *scan) apposition(e *Entity, j int) (int, bool) {
 	if info.country == "" && info.org == "" && info.entry.Country == "" {
 		return 0, false
 	}
+	// A known official in office at the article's date is not given another state's title: in
+	// "استقبل فيصل بن فرحان وزير الخارجية الأردني" (verb, subject, object) the title names the guest.
+	if info.country != "" || info.org != "" {
+		if held := s.lexiconRoles(e); len(held) > 0 && !servesHolder(held, info) {
+			return 0, false
+		}
+	}
 	words := s.doc.Words
 	s.addTextRole(e, info.role(s.doc.Slice(words[info.w0].Start, words[info.w1-1].End)), nil)
 	return end, true
+}
+
+// servesHolder reports whether one of the roles is of the state or organization a title names.
+func servesHolder(roles []diplograph.Role, info *titleInfo) bool {
+	for _, r := range roles {
+		if info.country != "" && r.Country == info.country || info.org != "" && r.Org == "org:"+info.org {
+			return true
+		}
+	}
+	return false
 }
 
 // englishName reads an unknown English name followed by a title in apposition: "Bruno Parrilla, the

@@ -13,6 +13,7 @@ import (
 type titleInfo struct {
 	entry       *lexicon.TitleEntry
 	w0, w1      int // the title phrase with its nationality and complements
+	titleW0     int // where the title itself starts (after a nationality written before it)
 	start       int // code-point offset of the first word
 	country     string
 	org         string
@@ -113,7 +114,7 @@ func (s *scan) titled(i int) (int, bool) {
 			return 0, false
 		}
 	}
-	info := &titleInfo{entry: tm.Values[0], w0: i, w1: tm.W1, start: tm.Start, former: former}
+	info := &titleInfo{entry: tm.Values[0], w0: i, w1: tm.W1, titleW0: tm.W0, start: tm.Start, former: former}
 	if nat != nil {
 		info.country, info.nationality = nat.Nationality, nat
 		if nat.Entity.Type == diplograph.EntityOrganization {
@@ -127,6 +128,12 @@ func (s *scan) titled(i int) (int, bool) {
 		}
 	}
 	j := s.complement(info, tm.W1)
+	// "Deputy Prime Minister and Foreign Minister Ayman Safadi", "نائب رئيس الوزراء ووزير الخارجية
+	// أيمن الصفدي": two titles of one name. The name is read after the second; both roles are its.
+	var first *titleInfo
+	if second, k, ok := s.secondTitle(info, j); ok {
+		first, info, j = info, second, k
+	}
 	if info.entry.NeedsCountry && info.country == "" && info.org == "" {
 		if nat != nil {
 			return nat.W1, true
@@ -139,6 +146,9 @@ func (s *scan) titled(i int) (int, bool) {
 	if j < len(words) && !words[j].Newline && (words[j].Gap == 0 || words[j].Gap == ',' || words[j].Gap == '،') {
 		if e, end, ok := s.nameAt(j, info); ok {
 			s.recordTitled(e, info, nameStart, j, end)
+			if first != nil {
+				s.addTextRole(e, first.role(s.doc.Slice(words[first.titleW0].Start, words[first.w1-1].End)), nil)
+			}
 			if n2, ok := s.apposition(e, end); ok {
 				return n2, true
 			}
@@ -190,6 +200,9 @@ func nationalityOf(vals []*lexicon.Name) *lexicon.Name {
 func (s *scan) nationalityMention(nm normalize.PhraseMatch[*lexicon.Name], v *lexicon.Name) *Mention {
 	if v.Kind == lexicon.NameOrg {
 		e := s.org(v.Org)
+		if m := sameSpan(e, nm.W0, nm.W1); m != nil {
+			return m
+		}
 		m := &Mention{W0: nm.W0, W1: nm.W1, Start: nm.Start, End: nm.End, NameStart: nm.Start, Kind: MentionName}
 		s.addMention(e, m)
 		s.markCovered(m)
@@ -205,6 +218,11 @@ func (s *scan) nationalityMention(nm normalize.PhraseMatch[*lexicon.Name], v *le
 		kind = MentionCapital
 	}
 	e := s.country(v.Country)
+	// A title read and given up (an apposition that names someone else) may have recorded the same
+	// words already.
+	if m := sameSpan(e, nm.W0, nm.W1); m != nil {
+		return m
+	}
 	m := &Mention{W0: nm.W0, W1: nm.W1, Start: nm.Start, End: nm.End, NameStart: nm.Start, Kind: kind, Nationality: v.Country.Code, Place: v.Place}
 	s.addMention(e, m)
 	s.markCovered(m)
@@ -485,6 +503,59 @@ func keyOf(ws []normalize.Word) string {
 		parts[i] = ws[i].Key
 	}
 	return strings.Join(parts, " ")
+}
+
+// sameSpan returns the mention of e over words [w0, w1), if it has one.
+func sameSpan(e *Entity, w0, w1 int) *Mention {
+	for i := len(e.Mentions) - 1; i >= 0; i-- {
+		if m := e.Mentions[i]; m.W0 == w0 && m.W1 == w1 {
+			return m
+		}
+	}
+	return nil
+}
+
+// secondTitle reads a second title joined to the first by "and"/"و" at word j, before a name: it
+// returns the second title, spanning both for the mention and taking the first one's nationality
+// when it states none, with the word after it.
+func (s *scan) secondTitle(first *titleInfo, j int) (*titleInfo, int, bool) {
+	words := s.doc.Words
+	if j+1 >= len(words) || words[j].Gap != 0 || words[j].Newline {
+		return nil, j, false
+	}
+	at := j
+	switch {
+	case words[j].Script == normalize.ScriptLatin && words[j].Key == "and":
+		at = j + 1
+	case words[j].Script == normalize.ScriptArabic && strings.HasPrefix(words[j].Key, "و"):
+	default:
+		return nil, j, false
+	}
+	tm, ok := s.lex.MatchTitle(s.doc, at)
+	if !ok || tm.W0 != at || at == j && tm.Start == words[j].Start {
+		return nil, j, false // Arabic: the title must follow the proclitic و, not include it
+	}
+	second := &titleInfo{entry: tm.Values[0], w0: first.w0, w1: tm.W1, titleW0: tm.W0, start: first.start,
+		country: first.country, org: first.org, former: first.former, nationality: first.nationality}
+	for _, v := range tm.Values {
+		if first.country != "" && v.Country == first.country {
+			second.entry = v
+		}
+	}
+	k := s.complement(second, tm.W1)
+	// A name must follow: "the minister and the ambassador", "لأمير دولة قطر والرئيس المصري على
+	// دورهما" are two people.
+	n := s.skipHonorifics(k)
+	if n >= len(words) || words[n].Gap != 0 || words[n].Newline {
+		return nil, j, false
+	}
+	if nm, ok := s.lex.MatchName(s.doc, n); ok && hasPerson(nm.Values) {
+		return second, k, true
+	}
+	if r := s.readName(n); r-n >= 2 || r-n == 1 && words[n].Script == normalize.ScriptLatin {
+		return second, k, true
+	}
+	return nil, j, false
 }
 
 // recordTitled records a person named with a title.

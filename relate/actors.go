@@ -23,6 +23,9 @@ var (
 	// letterWords name a message whose sender, after "من"/"from", is not a party to the meeting it is
 	// handed at: "سلّمه رسالة خطية من الملك", "a message from President X".
 	letterWords = foldSet("رسالة", "رسالتين", "الرسالة", "message", "letter")
+	// greetingWords name greetings conveyed on someone's behalf, whose sender (right after them, or
+	// after "of"/"from") is not a party either: "نقل إليه تحيات خادم الحرمين الشريفين الملك سلمان".
+	greetingWords = foldSet("تحيات", "تحية", "تحياته", "تهاني", "تمنيات", "greetings", "regards", "wishes")
 	// actorWords introduce parties: "مع", "بين", "with", "between".
 	actorWords = foldSet("مع", "بين", "برفقة", "بحضور", "بمشاركة", "with", "between", "alongside", "joined")
 	// placeWords introduce where something happens.
@@ -213,10 +216,21 @@ func (a *article) dateline(m *recognize.Mention) bool {
 }
 
 // letterSender reports whether a person is named as the sender of a message: after "من"/"from"
-// within a few words of a letter noun ("رسالة خطية من خادم الحرمين الشريفين").
+// within a few words of a letter noun ("رسالة خطية من خادم الحرمين الشريفين"), or as the one whose
+// greetings are conveyed ("تحيات الملك", "the greetings of King X").
 func (a *article) letterSender(m *recognize.Mention) bool {
 	if m.W0 == 0 {
 		return false
+	}
+	// Greetings: the sender follows within a few words (his titles and honorifics in between).
+	for i := m.W0 - 1; i >= max(0, m.W0-5); i-- {
+		w := &a.doc.Words[i]
+		if greetingWords[w.Key] || greetingWords[baseKey(w)] {
+			return true
+		}
+		if w.Gap == ',' || w.Gap == '،' || w.Gap == '.' {
+			break
+		}
 	}
 	if k := baseKey(&a.doc.Words[m.W0-1]); k != "من" && k != "from" {
 		return false
