@@ -98,6 +98,14 @@ func (b *builder) build() (*Lexicon, error) {
 	for _, h := range b.honorifics {
 		lex.honorifics.Add(h[0], h[1])
 	}
+	lex.ambiguous = make(map[string]map[string]bool, len(b.ambiguous))
+	for form, cues := range b.ambiguous {
+		set := map[string]bool{}
+		for _, c := range cues {
+			set[normalize.Fold(c)] = true
+		}
+		lex.ambiguous[form] = set
+	}
 	lex.stopwords = make(map[string]bool, len(b.stopwords))
 	for _, w := range b.stopwords {
 		lex.stopwords[normalize.Fold(w)] = true
@@ -211,9 +219,71 @@ func englishPlural(s string) string {
 	return s + "s"
 }
 
-// MatchName returns the longest known name starting at word wi.
+// MatchName returns the longest known name starting at word wi. A state name that is also a common
+// word (ambiguous.tsv) is a name only after one of its cues; MatchAmbiguousName finds the others.
 func (l *Lexicon) MatchName(d *normalize.Doc, wi int) (normalize.PhraseMatch[*Name], bool) {
-	return l.names.MatchAt(d, wi)
+	m, ok := l.names.MatchAt(d, wi)
+	if ok && l.uncued(d, m) {
+		return normalize.PhraseMatch[*Name]{}, false
+	}
+	return m, ok
+}
+
+// MatchAmbiguousName returns the name starting at word wi when it is a common word without its cue
+// ("الدعم المالي"): the recognizer takes it for the state only when the article names that state
+// otherwise too.
+func (l *Lexicon) MatchAmbiguousName(d *normalize.Doc, wi int) (normalize.PhraseMatch[*Name], bool) {
+	m, ok := l.names.MatchAt(d, wi)
+	if ok && l.uncued(d, m) {
+		return m, true
+	}
+	return normalize.PhraseMatch[*Name]{}, false
+}
+
+// uncued reports whether a one-word match is an ambiguous form (ambiguous.tsv) that neither follows one
+// of its cues nor carries the preposition ب or ل.
+func (l *Lexicon) uncued(d *normalize.Doc, m normalize.PhraseMatch[*Name]) bool {
+	if len(l.ambiguous) == 0 || m.W1 != m.W0+1 {
+		return false
+	}
+	w := &d.Words[m.W0]
+	// The longest form the word holds, alone or after و ف (which do not make it a noun, unlike ب ل):
+	// "والمالي" is "المالي" after و.
+	var cues map[string]bool
+	form := ""
+	for _, st := range w.Stems() {
+		c, ok := l.ambiguous[st.Key]
+		if !ok || len(st.Key) <= len(form) {
+			continue
+		}
+		if st.Skip > 0 && strings.HasSuffix(w.Key, st.Key) && strings.ContainsAny(w.Key[:len(w.Key)-len(st.Key)], "بل") {
+			continue
+		}
+		if st.Skip > 0 && !strings.HasSuffix(w.Key, st.Key) {
+			continue // "لل" + a name: ل + ال, a preposition
+		}
+		cues, form = c, st.Key
+	}
+	if cues == nil {
+		return false
+	}
+	if m.W0 == 0 || d.Words[m.W0].Gap != 0 || d.Words[m.W0].Newline {
+		return true
+	}
+	prev := &d.Words[m.W0-1]
+	if cues[prev.Key] {
+		return false
+	}
+	for _, st := range prev.Stems() {
+		if st.Skip <= 1 && cues[st.Key] {
+			return false
+		}
+	}
+	// Two-word cues ("السلطات العسكرية"): the word before and this one.
+	if m.W0 >= 2 && cues[d.Words[m.W0-2].Key+" "+prev.Key] {
+		return false
+	}
+	return true
 }
 
 // MatchTitle returns the longest title starting at word wi.

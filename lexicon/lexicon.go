@@ -111,7 +111,10 @@ type Lexicon struct {
 	titles     *normalize.PhraseSet[*TitleEntry]
 	honorifics *normalize.PhraseSet[string]
 	stopwords  map[string]bool
-	Triggers   *Triggers
+	// ambiguous holds the state names that are also common words (ambiguous.tsv), by folded form,
+	// with the folded cues that make them names.
+	ambiguous map[string]map[string]bool
+	Triggers  *Triggers
 	// holders indexes persons by the title and country (or org) of their terms.
 	holders map[string][]*Person
 	// Kingdoms are the states whose names say "kingdom" (المملكة …, … Kingdom): the ones "المملكة"
@@ -160,6 +163,7 @@ type builder struct {
 	titles     []*TitleEntry
 	honorifics [][2]string
 	stopwords  []string
+	ambiguous  map[string][]string
 	triggers   *Triggers
 
 	pendingPlaces []pendingPlace
@@ -176,6 +180,7 @@ func newBuilder() *builder {
 		lex: &Lexicon{Countries: map[string]*Country{}, Orgs: map[string]*Org{}, Persons: map[string]*Person{},
 			holders: map[string][]*Person{}},
 		countryRow:   map[string]*countryForms{},
+		ambiguous:    map[string][]string{},
 		triggers:     newTriggers(),
 		personOrigin: map[string]string{},
 	}
@@ -230,6 +235,12 @@ func (b *builder) readFile(rel, full string, f fs.File) error {
 	case rel == "stopwords.tsv":
 		return readTSV(full, f, []string{"word"}, func(r *row) error {
 			b.stopwords = append(b.stopwords, r.get("word"))
+			return nil
+		})
+	case rel == "ambiguous.tsv":
+		return readTSV(full, f, []string{"form"}, func(r *row) error {
+			form := normalize.Fold(r.get("form"))
+			b.ambiguous[form] = append(b.ambiguous[form], r.list("cues")...)
 			return nil
 		})
 	case strings.HasPrefix(rel, "officials/"):

@@ -755,3 +755,36 @@ func TestTitlesOfTwoPeople(t *testing.T) {
 		})
 	}
 }
+
+// TestAmbiguousNames checks the state names that are also common words (lexicon/data/ambiguous.tsv):
+// without a cue they are words, after a cue or beside another name of the state they are the state.
+func TestAmbiguousNames(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // the texts of Mali's mentions, none for no entity
+	}{
+		{"financial support", "وأكد الوزير استمرار الدعم المالي للبرنامج.", nil},
+		{"financial deficit", "وتعاني البلاد من عجز مالي كبير.", nil},
+		{"minister of finance", "وقال وزير المالية إن الوضع المالي مستقر.", nil},
+		{"financial and political support", "وأعلنت الحكومة عن دعم سياسي ومالي للمبادرة.", nil},
+		{"after a preposition", "ودعت إلى إنهاء النزاع في مالي.", []string{"مالي"}},
+		{"with the preposition ل", "وقدمت فرنسا دعما عسكريا لمالي.", []string{"مالي"}},
+		{"counterpart", "وبحث الرئيس مع نظيره المالي الأوضاع في الساحل.", []string{"المالي"}},
+		{"named otherwise in the article", "أعلنت باماكو الهدنة. وقال المتحدث إن مالي ستلتزم بها.", []string{"باماكو", "مالي"}},
+		{"an adjective stays one beside the name", "وقدمت فرنسا دعما عسكريا لمالي. وقال إن الدعم المالي سيستمر.", []string{"مالي"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r := recognizeText(t, "ar", "2025-05-01", tc.text)
+			var got []string
+			if e := r.res.EntityByID("country:ML"); e != nil {
+				for _, m := range e.Mentions {
+					got = append(got, r.text(m))
+				}
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+				t.Errorf("Mali's mentions = %q, want %q; all: %s", got, tc.want, r.summary())
+			}
+		})
+	}
+}

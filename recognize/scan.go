@@ -25,6 +25,8 @@ type scan struct {
 	lexRoles map[*Entity][]diplograph.Role
 	// lastPerson is the most recent person mention, for "نظيره" and title-only references.
 	lastPersons []*Mention
+	// ambiguous are state names that are also common words, met without their cue (resolveAmbiguous).
+	ambiguous []normalize.PhraseMatch[*lexicon.Name]
 	// deferred are ambiguous name matches decided once the unambiguous countries are known.
 	deferred []deferredName
 	// covered marks the words already taken by a mention.
@@ -60,7 +62,26 @@ func (s *scan) run() {
 		i++
 	}
 	s.resolveDeferred()
+	s.resolveAmbiguous()
 	s.resolveKingdoms()
+}
+
+// resolveAmbiguous takes the state names that are also common words ("مالي": Mali, or "financial"),
+// met without a cue, for the state when the article names that state otherwise too. Only names: a
+// nisba without its cue ("الدعم المالي") stays an adjective even in an article about Mali.
+func (s *scan) resolveAmbiguous() {
+	for _, m := range s.ambiguous {
+		if m.W0 < len(s.covered) && s.covered[m.W0] {
+			continue
+		}
+		for _, n := range m.Values {
+			if n.Kind == lexicon.NameCountry && n.Country != nil && s.res.byID["country:"+n.Country.Code] != nil {
+				s.place(m, n)
+				break
+			}
+		}
+	}
+	s.ambiguous = nil
 }
 
 // at tries every pattern at word i and returns the word after what it consumed (i when nothing).
@@ -76,6 +97,9 @@ func (s *scan) at(i int) int {
 	}
 	if m, ok := s.lex.MatchName(s.doc, i); ok {
 		return s.named(m)
+	}
+	if m, ok := s.lex.MatchAmbiguousName(s.doc, i); ok {
+		s.ambiguous = append(s.ambiguous, m) // decided at the end (resolveAmbiguous)
 	}
 	if n, ok := s.englishName(i); ok {
 		return n
