@@ -557,6 +557,8 @@ func TestFormerOfficials(t *testing.T) {
 			"person:bashar-al-assad", "former Syrian president", role{diplograph.TitlePresident, "SY", true}, ""},
 		{"en former with abbreviation", "en", "Former U.S. President Barack Obama said dialogue was needed.",
 			"person:barack-obama", "Former U.S. President", role{diplograph.TitlePresident, "US", true}, ""},
+		{"en ex- with a hyphen", "en", "Ex-President Barack Obama said dialogue was needed.",
+			"person:barack-obama", "Ex-President", role{diplograph.TitlePresident, "US", true}, ""},
 		{"en the late", "en", "The late King Hussein of Jordan was remembered.",
 			"person:hussein-of-jordan", "late King", role{diplograph.TitleKing, "JO", true}, ""},
 		{"en in apposition", "en", "Sameh Shoukry, the former Egyptian foreign minister, said the talks failed.",

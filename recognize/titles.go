@@ -85,7 +85,7 @@ func (s *scan) titled(i int) (int, bool) {
 	// English: "former …", a nationality before the title ("Syrian Foreign Minister", "Russia's
 	// Foreign Minister", "U.S. Secretary of State", "Kremlin spokesman", "UN envoy").
 	if words[i].Script == normalize.ScriptLatin {
-		if formerWords[words[i].Key] && i+1 < len(words) && words[i+1].Gap == 0 {
+		if formerWords[words[i].Key] && i+1 < len(words) && (words[i+1].Gap == 0 || words[i+1].Gap == '-' && words[i].Key == "ex") {
 			former = true
 			ti = i + 1
 		}
