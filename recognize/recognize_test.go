@@ -790,3 +790,17 @@ func TestAmbiguousNames(t *testing.T) {
 		})
 	}
 }
+
+// TestAliasWithTitleAfterNationality checks that a lexicon alias holding a title ("King Hamad") is found
+// after a nationality, when the name alone names nobody.
+func TestAliasWithTitleAfterNationality(t *testing.T) {
+	r := recognizeText(t, "en", "2025-05-01", "Bahrain's King Hamad said the talks were useful.")
+	if r.res.EntityByID("person:hamad") != nil {
+		t.Errorf("an unknown person was made of the alias: %s", r.summary())
+	}
+	e := r.entity(t, "person:hamad-bin-isa-al-khalifa")
+	if m := r.mentionWithText(e, "King Hamad"); m == nil {
+		t.Errorf("no mention \"King Hamad\": %s", r.summary())
+	}
+	r.entity(t, "country:BH")
+}

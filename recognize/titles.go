@@ -114,6 +114,15 @@ func (s *scan) titled(i int) (int, bool) {
 			return 0, false
 		}
 	}
+	// The same after a nationality, when the words after the title are no known name by themselves:
+	// "Bahrain's King Hamad" is the alias "King Hamad" ("Hamad" alone names nobody).
+	if nat != nil && ti > i {
+		if nm, ok := s.lex.MatchName(s.doc, ti); ok && nm.W1 > tm.W1 && hasPerson(nm.Values) {
+			if after, ok := s.lex.MatchName(s.doc, tm.W1); !ok || !hasPerson(after.Values) {
+				return s.named(nm), true
+			}
+		}
+	}
 	info := &titleInfo{entry: tm.Values[0], w0: i, w1: tm.W1, titleW0: tm.W0, start: tm.Start, former: former}
 	if nat != nil {
 		info.country, info.nationality = nat.Nationality, nat
