@@ -22,6 +22,8 @@ stop() {
 trap stop EXIT
 line="$(bin/diplograph neo4j start)"
 export "${line?}"
+# This Neo4j is the command's own (its home and port): tests may empty it (internal/neo4jtest).
+export DIPLOGRAPH_TEST_DB_DISPOSABLE=1
 echo "using $line" >&2
 status=0
 "$@" || status=$?

@@ -10,7 +10,17 @@ import (
 )
 
 // bookkeeping are the labels of nodes that serve the loader, not the graph of relations.
-var bookkeeping = map[string]bool{"EventKey": true, "Migration": true, "LoadCheckpoint": true}
+var bookkeeping = map[string]bool{"EventKey": true, "Migration": true, "LoadCheckpoint": true, TestDatabaseLabel: true}
+
+// TestDatabaseLabel marks a database that tests empty and fill (internal/neo4jtest): one node with this
+// label, which dumps leave out.
+const TestDatabaseLabel = "DiplographTestDatabase"
+
+// MarkTestDatabase records that the database belongs to tests.
+func (s *Store) MarkTestDatabase(ctx context.Context) error {
+	_, err := s.exec(ctx, "MERGE (:"+TestDatabaseLabel+" {id: 'tests'})", nil)
+	return err
+}
 
 // volatile are properties that differ between two loads of the same input by nature: ingest times.
 var volatile = map[string]bool{"ingestedAt": true, "appliedAt": true}
@@ -111,10 +121,12 @@ func formatValue(v any) string {
 	return fmt.Sprint(v)
 }
 
-// Wipe deletes everything in the database, in batches. It is for tests and for "diplograph reset".
+// Wipe deletes everything in the database, in batches, but the mark of a test database. It is for
+// tests and for the benchmarks (bench --wipe).
 func (s *Store) Wipe(ctx context.Context) error {
 	for {
-		recs, err := s.exec(ctx, "MATCH (n) WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS n", nil)
+		// The mark of a test database stays: the database is no less disposable for being emptied.
+		recs, err := s.exec(ctx, "MATCH (n) WHERE NOT n:"+TestDatabaseLabel+" WITH n LIMIT 10000 DETACH DELETE n RETURN count(*) AS n", nil)
 		if err != nil {
 			return fmt.Errorf("wipe: %w", err)
 		}

@@ -2,12 +2,18 @@
 // "make test", starts the local one and sets it). Tests of several packages share that database, so
 // each test holds an exclusive lock on it for its duration (a lock file, across processes) and starts
 // from an empty, migrated graph.
+//
+// Since every test empties the database, a database is only emptied when it is known to be disposable:
+// it is empty, or tests marked it (a DiplographTestDatabase node, written after each wipe), or
+// DIPLOGRAPH_TEST_DB_DISPOSABLE=1 says so (the test command sets it for the local Neo4j it starts). A
+// NEO4J_URI left pointing at a real graph makes the tests fail instead of wiping it.
 package neo4jtest
 
 import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -47,13 +53,40 @@ func Open(t testing.TB) *store.Store {
 		t.Fatalf("open Neo4j at %s: %v", uri, err)
 	}
 	t.Cleanup(func() { s.Close(context.Background()) })
+	if err := checkDisposable(ctx, s, uri); err != nil {
+		t.Fatal(err)
+	}
 	if err := s.Wipe(ctx); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.Migrate(ctx); err != nil {
 		t.Fatal(err)
 	}
+	if err := s.MarkTestDatabase(ctx); err != nil {
+		t.Fatal(err)
+	}
 	return s
+}
+
+// DisposableEnv names the variable that declares the test database disposable.
+const DisposableEnv = "DIPLOGRAPH_TEST_DB_DISPOSABLE"
+
+// checkDisposable refuses a database that holds data no test wrote, unless DisposableEnv is set.
+func checkDisposable(ctx context.Context, s *store.Store, uri string) error {
+	if os.Getenv(DisposableEnv) == "1" {
+		return nil
+	}
+	marked, err := s.Count(ctx, "MATCH (m:"+store.TestDatabaseLabel+") RETURN count(m)", nil)
+	if err != nil || marked > 0 {
+		return err
+	}
+	data, err := s.Count(ctx, "MATCH (n) WHERE NOT n:Migration RETURN count(n)", nil)
+	if err != nil || data == 0 {
+		return err
+	}
+	return fmt.Errorf("refusing to empty the database at %s: it holds %d nodes that no test wrote, and every test "+
+		"empties the database. Run the tests with `%s` (its own local Neo4j), point NEO4J_URI at a disposable "+
+		"database, or set %s=1 if this one is", uri, data, TestCommand, DisposableEnv)
 }
 
 // lock takes an exclusive lock on the database for the test, released at its end.
