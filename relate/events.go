@@ -134,8 +134,17 @@ func (a *article) buildEvents(s *sent, ts, all []match) []*event {
 		return nil
 	}
 	at := a.whenOf(s, t.w0, ts[len(ts)-1].w1)
+	mod := a.modality(s, t, at)
+	if mod == diplograph.ModalityPlanned {
+		at = at.forward(a.pub)
+		// A plan is not dated by the narrative's past: "Lammy is expected to visit the region" in a story
+		// about Tuesday's events has no date.
+		if !a.pub.IsZero() && !at.date.IsZero() && at.date.End().Before(a.pub) {
+			at = when{}
+		}
+	}
 	base := &event{typ: typ, roles: roles, location: location, date: at.date, dateKnown: at.known,
-		modality: a.modality(s, t, at), sentence: s.idx, evidence: [][2]int{{s.start, s.end}}, rule: ruleName(t)}
+		modality: mod, sentence: s.idx, evidence: [][2]int{{s.start, s.end}}, rule: ruleName(t)}
 	base.confidence = confidenceFor(t, agent != nil, len(countriesOf(parties)))
 	// A dual or "separate" trigger: one event per other party.
 	if agent != nil && a.isDual(ts) && len(parties) >= 3 {
@@ -731,8 +740,16 @@ func (a *article) modality(s *sent, t match, at when) diplograph.Modality {
 	}
 	var mod diplograph.Modality
 	for _, m := range s.matches {
-		// A modality word before the trigger in its clause, or one that contains it ("no meeting").
-		if m.kind != mModality || m.w1 > t.w0 && !(m.w0 <= t.w0 && m.w1 >= t.w1) || t.w0-m.w1 > 6 {
+		// A denial governs the clause it introduces ("نفت الوزارة أن يكون الأمير قد التقى …"), which
+		// may hold a long subject; other modality words stand close to the verb.
+		window := 6
+		if m.kind == mModality && m.modality.Modality == diplograph.ModalityNegated {
+			window = 14
+		}
+		// Before the trigger (it may share the trigger's first word: "is scheduled to" + "to visit"),
+		// around it ("no meeting"), or starting it ("will visit"; not "would" in "warned it would").
+		before, around, inside := m.w0 < t.w0, m.w0 <= t.w0 && m.w1 >= t.w1, m.w0 == t.w0 && m.w1 < t.w1
+		if m.kind != mModality || !(before || around || inside) || t.w0-m.w1 > window {
 			continue
 		}
 		if a.clauseBreak(m.w1, t.w0) {

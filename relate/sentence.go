@@ -253,6 +253,24 @@ type when struct {
 	date   diplograph.Date
 	known  bool
 	future bool
+	// weekday is set when the date is a bare weekday ("on Thursday", "يوم الخميس"), resolved to the
+	// last such day on or before publication; a planned fact takes the next one instead (forward).
+	weekday bool
+	expr    dates.Expr
+}
+
+// forward resolves a bare weekday to the next such day after publication, for a planned fact: "is
+// scheduled to visit Baghdad on Thursday".
+func (w when) forward(pub diplograph.Date) when {
+	if !w.weekday || pub.IsZero() || !w.date.Before(pub) {
+		return w
+	}
+	e := w.expr
+	e.Modifier = 1
+	if d := e.Resolve(pub); !d.IsZero() {
+		w.date, w.future = d, true
+	}
+	return w
 }
 
 // updateFrame reads the sentence's date expressions and moves the narrative time on: the first
@@ -346,7 +364,7 @@ func (a *article) whenOf(s *sent, w0, w1 int) when {
 		}
 		if !d.IsZero() && (e.Month != 0 || e.Kind != dates.KindDate || a.nearYearWord(e)) {
 			fut := e.Future() || !a.pub.IsZero() && a.pub.Before(d.Start())
-			return when{date: d, known: true, future: fut}
+			return when{date: d, known: true, future: fut, weekday: e.Kind == dates.KindWeekday && e.Modifier == 0, expr: e}
 		}
 	}
 	if s.vague {

@@ -444,6 +444,12 @@ func TestSpeechKinds(t *testing.T) {
 // when no stance word is said.
 func TestTopicTargets(t *testing.T) {
 	runTriggerCases(t, []triggerCase{
+		{
+			name:      "SANCTIONS en lifting the sanctions (with the article) opposes them",
+			lang:      "en",
+			body:      "Russian Foreign Minister Sergei Lavrov called for lifting the sanctions on Syria.",
+			positions: []string{"person:sergei-lavrov OPPOSES CALLS_FOR SANCTIONS country:SY"},
+		},
 		// state: the state named next to the phrase.
 		{
 			name:      "TERRITORIAL_INTEGRITY ar وحدة أراضي + pronoun of the state named before",
@@ -784,6 +790,30 @@ func TestModality(t *testing.T) {
 			lang:   "en",
 			body:   "Jordanian Foreign Minister Ayman Safadi is expected to meet Syrian Foreign Minister Asaad al-Shaibani in Amman tomorrow.",
 			events: []string{"MEETING 2025-05-22 PLANNED @Amman person:asaad-al-shaibani/PARTICIPANT person:ayman-safadi/PARTICIPANT"},
+		},
+		{
+			name:   "PLANNED en a bare weekday is the next one",
+			lang:   "en",
+			body:   "Turkish Foreign Minister Hakan Fidan is scheduled to visit Baghdad on Thursday.",
+			events: []string{"VISIT 2025-05-22 PLANNED country:IQ/HOST person:hakan-fidan/GUEST"},
+		},
+		{
+			name:   "PLANNED ar a bare weekday is the next one",
+			lang:   "ar",
+			body:   "من المقرر أن يلتقي وزير الخارجية الأردني أيمن الصفدي نظيره السوري أسعد الشيباني يوم الجمعة.",
+			events: []string{"MEETING 2025-05-23 PLANNED person:asaad-al-shaibani/PARTICIPANT person:ayman-safadi/PARTICIPANT"},
+		},
+		{
+			name:   "PLANNED en will visit: the visitor is the guest",
+			lang:   "en",
+			body:   "Turkish Foreign Minister Hakan Fidan will visit Iraq tomorrow.",
+			events: []string{"VISIT 2025-05-22 PLANNED country:IQ/HOST person:hakan-fidan/GUEST"},
+		},
+		{
+			name:   "NEGATED ar a denial governs its clause",
+			lang:   "ar",
+			body:   "نفت وزارة الخارجية القطرية أن يكون الأمير تميم بن حمد قد التقى الرئيس الإسرائيلي.",
+			events: []string{"MEETING 2025-05-21 NEGATED person:isaac-herzog/PARTICIPANT person:tamim-bin-hamad-al-thani/PARTICIPANT"},
 		},
 		{
 			name:   "NEGATED ar نفى … عقد أي لقاء",
