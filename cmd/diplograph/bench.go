@@ -41,16 +41,25 @@ func init() {
 	})
 }
 
+// corpusFlags say which generated corpus a benchmark loads, and how.
+type corpusFlags struct {
+	articles, naive, batch, workers int
+	wipe                            bool
+	seed                            uint64
+	keep                            string
+}
+
 func setupBench(fs *flag.FlagSet, a *app) func(context.Context, []string) error {
 	var d dbFlags
 	d.register(fs)
-	articles := fs.Int("articles", 10000, "articles to generate (bench load)")
-	naive := fs.Int("naive", 300, "articles written by the naive writer (bench load)")
-	batch := fs.Int("batch", 200, "loader batch size (bench load)")
-	workers := fs.Int("workers", runtime.NumCPU(), "loader workers (bench load)")
-	wipe := fs.Bool("wipe", false, "empty a database that holds articles (bench load); never on a database you need")
-	seed := fs.Uint64("seed", 1, "seed of the generated corpus")
-	keep := fs.String("keep", "", "write the generated corpus into this directory and keep it")
+	var c corpusFlags
+	fs.IntVar(&c.articles, "articles", 10000, "articles to generate")
+	fs.IntVar(&c.naive, "naive", 300, "articles written by the naive writer (bench load)")
+	fs.IntVar(&c.batch, "batch", 200, "loader batch size")
+	fs.IntVar(&c.workers, "workers", runtime.NumCPU(), "loader workers")
+	fs.BoolVar(&c.wipe, "wipe", false, "empty a database that holds articles; never on a database you need")
+	fs.Uint64Var(&c.seed, "seed", 1, "seed of the generated corpus")
+	fs.StringVar(&c.keep, "keep", "", "write the generated corpus into this directory and keep it")
 	api := apiBenchFlags{}
 	api.register(fs)
 	return func(ctx context.Context, args []string) error {
@@ -69,42 +78,71 @@ func setupBench(fs *flag.FlagSet, a *app) func(context.Context, []string) error 
 			if api.external {
 				return api.run(ctx, a)
 			}
-			return benchAPI(ctx, a, &d, &api, *articles, *batch, *workers, *wipe, *seed, *keep)
+			return benchAPI(ctx, a, &d, &api, &c)
 		}
-		return benchLoad(ctx, a, &d, *articles, *naive, *batch, *workers, *wipe, *seed, *keep)
+		return benchLoad(ctx, a, &d, &c)
 	}
 }
 
-func benchLoad(ctx context.Context, a *app, d *dbFlags, n, naive, batch, workers int, wipe bool, seed uint64, keep string) error {
+// benchGraph is a generated corpus loaded by "diplograph load" into an emptied database.
+type benchGraph struct {
+	uri      string
+	store    *store.Store
+	lex      *lexicon.Lexicon
+	dir      string // the corpus
+	bytes    int64  // its size
+	loadTime time.Duration
+	peakKB   int64 // the loader's peak resident memory
+	cleanup  func()
+}
+
+// close closes the store and removes a corpus that is not kept.
+func (g *benchGraph) close() {
+	g.store.Close(context.Background())
+	g.cleanup()
+}
+
+// loadBenchGraph empties the database (see emptyDatabase), generates the corpus and loads it.
+func loadBenchGraph(ctx context.Context, a *app, d *dbFlags, c *corpusFlags) (*benchGraph, error) {
 	uri, err := d.resolve(ctx, a)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	s, err := d.open(ctx, a)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer s.Close(context.Background())
-	if err := emptyDatabase(ctx, s, wipe); err != nil {
-		return err
+	g := &benchGraph{uri: uri, store: s, cleanup: func() {}}
+	fail := func(err error) (*benchGraph, error) {
+		g.close()
+		return nil, err
 	}
-	lex, err := lexicon.Default()
+	if err := emptyDatabase(ctx, s, c.wipe); err != nil {
+		return fail(err)
+	}
+	if g.lex, err = lexicon.Default(); err != nil {
+		return fail(err)
+	}
+	if g.dir, g.cleanup, err = corpusDir(c.keep); err != nil {
+		g.cleanup = func() {}
+		return fail(err)
+	}
+	if g.bytes, err = generateCorpus(a, g.lex, g.dir, c.articles, c.seed); err != nil {
+		return fail(err)
+	}
+	if g.loadTime, g.peakKB, err = runLoader(ctx, a, d.childEnv(uri), g.dir, c.batch, c.workers); err != nil {
+		return fail(err)
+	}
+	return g, nil
+}
+
+func benchLoad(ctx context.Context, a *app, d *dbFlags, c *corpusFlags) error {
+	g, err := loadBenchGraph(ctx, a, d, c)
 	if err != nil {
 		return err
 	}
-	dir, cleanup, err := corpusDir(keep)
-	if err != nil {
-		return err
-	}
-	defer cleanup()
-	bytes, err := generateCorpus(a, lex, dir, n, seed)
-	if err != nil {
-		return err
-	}
-	loadTime, peakKB, err := runLoader(ctx, a, d.childEnv(uri), dir, batch, workers)
-	if err != nil {
-		return err
-	}
+	defer g.close()
+	s := g.store
 	nodes, _ := s.Count(ctx, "MATCH (n) RETURN count(n)", nil)
 	rels, _ := s.Count(ctx, "MATCH ()-[r]->() RETURN count(r)", nil)
 	stored, _ := s.Count(ctx, "MATCH (a:Article) RETURN count(a)", nil)
@@ -115,7 +153,7 @@ func benchLoad(ctx context.Context, a *app, d *dbFlags, n, naive, batch, workers
 	if _, err := s.Migrate(ctx); err != nil {
 		return err
 	}
-	docs, err := extractFirst(ctx, lex, dir, naive)
+	docs, err := extractFirst(ctx, g.lex, g.dir, c.naive)
 	if err != nil {
 		return err
 	}
@@ -129,7 +167,7 @@ func benchLoad(ctx context.Context, a *app, d *dbFlags, n, naive, batch, workers
 	}
 	naiveTime := time.Since(start)
 	version, _ := s.ServerVersion(ctx)
-	loadRate := float64(stored) / loadTime.Seconds()
+	loadRate := float64(stored) / g.loadTime.Seconds()
 	naiveRate := float64(len(docs)) / naiveTime.Seconds()
 	fmt.Fprintf(a.stdout, `## Loader benchmark
 
@@ -146,11 +184,11 @@ func benchLoad(ctx context.Context, a *app, d *dbFlags, n, naive, batch, workers
 
 Reproduce: `+"`make bench-load`"+` (or `+"`diplograph bench load --articles %d --naive %d --wipe`"+` on an empty database).
 `,
-		runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runtime.Version(), version, uri,
-		n, float64(bytes)/1e6, seed,
-		batch, workers, stored, loadTime.Round(10*time.Millisecond), loadRate, (stored+int64(batch)-1)/int64(batch), float64(peakKB)/1024,
+		runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runtime.Version(), version, g.uri,
+		c.articles, float64(g.bytes)/1e6, c.seed,
+		c.batch, c.workers, stored, g.loadTime.Round(10*time.Millisecond), loadRate, (stored+int64(c.batch)-1)/int64(c.batch), float64(g.peakKB)/1024,
 		len(docs), naiveTime.Round(10*time.Millisecond), naiveRate, nw.Transactions,
-		loadRate/naiveRate, nodes, rels, n, naive)
+		loadRate/naiveRate, nodes, rels, c.articles, c.naive)
 	return s.Wipe(ctx)
 }
 

@@ -17,8 +17,6 @@ import (
 	"sync"
 	"syscall"
 	"time"
-
-	"github.com/diplograph/diplograph/lexicon"
 )
 
 // apiBenchFlags configure "diplograph bench api".
@@ -170,34 +168,13 @@ func percentile(sorted []time.Duration, p float64) time.Duration {
 
 // benchAPI builds the benchmark graph from a generated corpus, serves it with "diplograph serve" in a
 // child process on a free loopback port, runs the query mix against it and empties the database.
-func benchAPI(ctx context.Context, a *app, d *dbFlags, f *apiBenchFlags, n, batch, workers int, wipe bool, seed uint64, keep string) error {
-	uri, err := d.resolve(ctx, a)
+func benchAPI(ctx context.Context, a *app, d *dbFlags, f *apiBenchFlags, c *corpusFlags) error {
+	g, err := loadBenchGraph(ctx, a, d, c)
 	if err != nil {
 		return err
 	}
-	s, err := d.open(ctx, a)
-	if err != nil {
-		return err
-	}
-	defer s.Close(context.Background())
-	if err := emptyDatabase(ctx, s, wipe); err != nil {
-		return err
-	}
-	lex, err := lexicon.Default()
-	if err != nil {
-		return err
-	}
-	dir, cleanup, err := corpusDir(keep)
-	if err != nil {
-		return err
-	}
-	defer cleanup()
-	if _, err := generateCorpus(a, lex, dir, n, seed); err != nil {
-		return err
-	}
-	if _, _, err := runLoader(ctx, a, d.childEnv(uri), dir, batch, workers); err != nil {
-		return err
-	}
+	defer g.close()
+	s, uri := g.store, g.uri
 	exe, err := os.Executable()
 	if err != nil {
 		return err
@@ -241,7 +218,7 @@ func benchAPI(ctx context.Context, a *app, d *dbFlags, f *apiBenchFlags, n, batc
 	nodes, _ := s.Count(ctx, "MATCH (n) RETURN count(n)", nil)
 	articles, _ := s.Count(ctx, "MATCH (a:Article) RETURN count(a)", nil)
 	fmt.Fprintf(a.stdout, "- graph: %d articles generated with seed %d, %d nodes\n\nReproduce: `make bench-api` (or `diplograph bench api --articles %d --wipe` on an empty database).\n",
-		articles, seed, nodes, n)
+		articles, c.seed, nodes, c.articles)
 	return s.Wipe(ctx)
 }
 
