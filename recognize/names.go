@@ -273,10 +273,7 @@ func (s *scan) titleAfter(j int) (*titleInfo, int) {
 	}
 	info := &titleInfo{entry: tm.Values[0], w0: k, w1: tm.W1, start: words[k].Start, former: former}
 	if nat != nil {
-		info.country, info.nationality = nat.Nationality, nat
-		if nat.Entity.Type == diplograph.EntityOrganization {
-			info.org, info.country = nat.Entity.Code, ""
-		}
+		info.holderFrom(nat)
 	}
 	end := s.complement(info, tm.W1)
 	if info.entry.NeedsCountry && info.country == "" && info.org == "" {

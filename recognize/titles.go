@@ -21,6 +21,16 @@ type titleInfo struct {
 	nationality *Mention // the demonym or country mention giving the nationality, if any
 }
 
+// holderFrom takes the state (or organization) a nationality mention names as the title's holder.
+func (t *titleInfo) holderFrom(m *Mention) {
+	t.nationality = m
+	if m.Entity.Type == diplograph.EntityOrganization {
+		t.org = m.Entity.Code
+		return
+	}
+	t.country = m.Nationality
+}
+
 // role returns the role the title states.
 func (t *titleInfo) role(office string) diplograph.Role {
 	r := diplograph.Role{Title: t.entry.Title, Country: t.country, Office: office, Former: t.former}
@@ -125,10 +135,7 @@ func (s *scan) titled(i int) (int, bool) {
 	}
 	info := &titleInfo{entry: tm.Values[0], w0: i, w1: tm.W1, titleW0: tm.W0, start: tm.Start, former: former}
 	if nat != nil {
-		info.country, info.nationality = nat.Nationality, nat
-		if nat.Entity.Type == diplograph.EntityOrganization {
-			info.org, info.country = nat.Entity.Code, ""
-		}
+		info.holderFrom(nat)
 	}
 	for _, v := range tm.Values {
 		// Prefer the reading of the title that holds for the nationality ("Secretary of State" is US).
@@ -274,12 +281,7 @@ func (s *scan) complement(info *titleInfo, j int) int {
 		case w.Script == normalize.ScriptLatin && (key == "of" || key == "for") && info.country == "" && info.org == "":
 			if nm, ok := s.lex.MatchName(s.doc, j+1); ok {
 				if v := nationalityOf(nm.Values); v != nil {
-					m := s.nationalityMention(nm, v)
-					if v.Kind == lexicon.NameOrg {
-						info.org = v.Org.Code
-					} else {
-						info.country, info.nationality = v.Country.Code, m
-					}
+					info.holderFrom(s.nationalityMention(nm, v))
 					j = nm.W1
 					info.w1 = j
 					continue
@@ -318,12 +320,7 @@ func (s *scan) complement(info *titleInfo, j int) int {
 					return j
 				}
 			}
-			m := s.nationalityMention(nm, v)
-			if v.Kind == lexicon.NameOrg {
-				info.org = v.Org.Code
-			} else {
-				info.country, info.nationality = v.Country.Code, m
-			}
+			info.holderFrom(s.nationalityMention(nm, v))
 			j = nm.W1
 			info.w1 = j
 			continue
