@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
 	"github.com/diplograph/diplograph"
 )
 
@@ -349,12 +351,17 @@ func (b *batch) writeNodes(what, query string, rows []map[string]any, eids eleme
 	if err != nil {
 		return err
 	}
+	eids.add(recs)
+	return nil
+}
+
+// add records the id and element id ("id", "eid") of each record.
+func (e elementIDs) add(recs []*neo4j.Record) {
 	for _, rec := range recs {
 		id, _ := rec.Get("id")
 		eid, _ := rec.Get("eid")
-		eids[id.(string)] = eid.(string)
+		e[id.(string)] = eid.(string)
 	}
-	return nil
 }
 
 // link gives each row the element id of the node each of its id fields names (field "article"
@@ -449,20 +456,15 @@ func (b *batch) writePositions(r *rows, eids elementIDs) error {
 	if err != nil {
 		return err
 	}
-	for _, rec := range recs {
-		id, _ := rec.Get("id")
-		eid, _ := rec.Get("eid")
-		eids[id.(string)] = eid.(string)
-	}
+	eids.add(recs)
 	recs, err = b.exec("write positions", qPositions, map[string]any{"rows": r.positions})
 	if err != nil {
 		return err
 	}
+	eids.add(recs)
 	fresh := map[string]bool{}
 	for _, rec := range recs {
 		id, _ := rec.Get("id")
-		eid, _ := rec.Get("eid")
-		eids[id.(string)] = eid.(string)
 		if f, _ := rec.Get("fresh"); f == true {
 			fresh[id.(string)] = true
 		}
