@@ -71,6 +71,19 @@ func (d *dbFlags) open(ctx context.Context, a *app) (*store.Store, error) {
 	return s, nil
 }
 
+// openMigrated opens the store and applies the migrations, as load and serve do at start.
+func (d *dbFlags) openMigrated(ctx context.Context, a *app) (*store.Store, error) {
+	s, err := d.open(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := s.Migrate(ctx); err != nil {
+		s.Close(context.Background())
+		return nil, err
+	}
+	return s, nil
+}
+
 func init() {
 	register(&command{
 		name:  "migrate",

@@ -100,14 +100,11 @@ func setupLoad(fs *flag.FlagSet, a *app) func(context.Context, []string) error {
 		if *watch != "" {
 			lf.changed = true
 		}
-		s, err := d.open(ctx, a)
+		s, err := d.openMigrated(ctx, a)
 		if err != nil {
 			return err
 		}
 		defer s.Close(context.Background())
-		if _, err := s.Migrate(ctx); err != nil {
-			return err
-		}
 		l, err := lf.loader(a, s)
 		if err != nil {
 			return err

@@ -115,14 +115,11 @@ func setupServe(fs *flag.FlagSet, a *app) func(context.Context, []string) error 
 		if err != nil {
 			return usageError("%v", err)
 		}
-		s, err := d.open(ctx, a)
+		s, err := d.openMigrated(ctx, a)
 		if err != nil {
 			return err
 		}
 		defer s.Close(context.Background())
-		if _, err := s.Migrate(ctx); err != nil {
-			return err
-		}
 		if len(sf.loads) > 0 {
 			l, err := lf.loader(a, s)
 			if err != nil {
