@@ -209,14 +209,19 @@ func (s *scan) honorificName(i int) (int, bool) {
 	if info == nil {
 		return 0, false
 	}
+	s.unknownTitled(j, end, info)
+	return k, true
+}
+
+// unknownTitled records an official the lexicon does not know, named by words [w0, w1) with the title
+// in apposition that info read.
+func (s *scan) unknownTitled(w0, w1 int, info *titleInfo) {
 	words := s.doc.Words
-	key := keyOf(words[j:end])
-	e := s.person(nil, s.doc.Slice(words[j].Start, words[end-1].End), key)
-	m := &Mention{W0: j, W1: end, Start: words[j].Start, End: words[end-1].End, NameStart: words[j].Start, Kind: MentionName}
+	e := s.person(nil, s.doc.Slice(words[w0].Start, words[w1-1].End), keyOf(words[w0:w1]))
+	m := &Mention{W0: w0, W1: w1, Start: words[w0].Start, End: words[w1-1].End, NameStart: words[w0].Start, Kind: MentionName}
 	s.addMention(e, m)
 	s.markCovered(m)
 	s.addTextRole(e, info.role(s.doc.Slice(words[info.w0].Start, words[info.w1-1].End)), nil)
-	return k, true
 }
 
 // clean reports whether a match starting at offset start of word w has no proclitic but the
@@ -342,12 +347,7 @@ func (s *scan) englishName(i int) (int, bool) {
 	if info == nil || words[end].Gap != ',' {
 		return 0, false
 	}
-	key := keyOf(words[i:end])
-	e := s.person(nil, s.doc.Slice(words[i].Start, words[end-1].End), key)
-	m := &Mention{W0: i, W1: end, Start: words[i].Start, End: words[end-1].End, NameStart: words[i].Start, Kind: MentionName}
-	s.addMention(e, m)
-	s.markCovered(m)
-	s.addTextRole(e, info.role(s.doc.Slice(words[info.w0].Start, words[info.w1-1].End)), nil)
+	s.unknownTitled(i, end, info)
 	return k, true
 }
 
