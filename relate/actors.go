@@ -135,7 +135,7 @@ func (a *article) actors(from, to int) []actor {
 		pro := a.proclitic(m)
 		switch m.Entity.Type {
 		case diplograph.EntityPerson:
-			if (!eraWords[prev] && !eraWords[baseKey(&words[max(m.W0-1, 0)])] || m.W0 == 0) && !a.letterSender(m) {
+			if (!eraWords[prev] && !eraWords[baseKey(&words[max(m.W0-1, 0)])] || m.W0 == 0) && !a.messageSender(m) {
 				out = append(out, act)
 			}
 			continue
@@ -215,10 +215,10 @@ func (a *article) dateline(m *recognize.Mention) bool {
 	return false
 }
 
-// letterSender reports whether a person is named as the sender of a message: after "من"/"from"
+// messageSender reports whether a person is named as the sender of a message: after "من"/"from"
 // within a few words of a letter noun ("رسالة خطية من خادم الحرمين الشريفين"), or as the one whose
 // greetings are conveyed ("تحيات الملك", "the greetings of King X").
-func (a *article) letterSender(m *recognize.Mention) bool {
+func (a *article) messageSender(m *recognize.Mention) bool {
 	if m.W0 == 0 {
 		return false
 	}
