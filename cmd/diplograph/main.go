@@ -60,7 +60,13 @@ func register(c *command) { commands[c.name] = c }
 func main() {
 	a := &app{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	stopProfile, err := startProfile()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "diplograph:", err)
+		os.Exit(exitFailure)
+	}
 	code := a.run(ctx, os.Args[1:])
+	stopProfile()
 	stop()
 	os.Exit(code)
 }
