@@ -26,7 +26,6 @@ var Migrations = []Migration{
 		"CREATE CONSTRAINT article_id IF NOT EXISTS FOR (n:Article) REQUIRE n.id IS UNIQUE",
 		"CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE",
 		"CREATE CONSTRAINT position_id IF NOT EXISTS FOR (n:Position) REQUIRE n.id IS UNIQUE",
-		"CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (n:Topic) REQUIRE n.id IS UNIQUE",
 		"CREATE CONSTRAINT place_id IF NOT EXISTS FOR (n:Place) REQUIRE n.id IS UNIQUE",
 		"CREATE CONSTRAINT event_key IF NOT EXISTS FOR (n:EventKey) REQUIRE n.key IS UNIQUE",
 		"CREATE CONSTRAINT migration_version IF NOT EXISTS FOR (n:Migration) REQUIRE n.version IS UNIQUE",
@@ -58,6 +57,15 @@ var Migrations = []Migration{
 	{6, "ingest times of articles, for the version of the graph", []string{
 		"CREATE INDEX article_ingested IF NOT EXISTS FOR (n:Article) ON (n.ingestedAt)",
 	}},
+	// A position's topic is its property (indexed by position_topic); the Topic nodes and the ON_TOPIC
+	// relationships to them were written for every position and read by no query: six nodes with
+	// tens of thousands of relationships each, the dearest part of writing a position. (Version 1
+	// created the constraint topic_id until then; it no longer does, and this drops it.)
+	{7, "topics are a property of positions, not nodes", []string{
+		"MATCH (:Topic)<-[r:ON_TOPIC]-() CALL { WITH r DELETE r } IN TRANSACTIONS OF 10000 ROWS",
+		"MATCH (t:Topic) DELETE t",
+		"DROP CONSTRAINT topic_id IF EXISTS",
+	}},
 }
 
 // Migrate applies every migration (idempotently) and records the versions applied. It returns the
@@ -79,10 +87,10 @@ func (s *Store) Migrate(ctx context.Context) ([]int, error) {
 	var added []int
 	for _, m := range Migrations {
 		for _, stmt := range m.Statements {
-			// Schema statements cannot share a transaction with writes; each runs on its own.
+			// Schema statements cannot share a transaction with writes; each runs on its own, in an
+			// implicit transaction so that a data migration may commit in pieces (IN TRANSACTIONS).
 			s.queries.Add(1)
-			if _, err := neo4j.ExecuteQuery(ctx, s.driver, stmt, nil, neo4j.EagerResultTransformer,
-				neo4j.ExecuteQueryWithDatabase(s.db)); err != nil {
+			if err := s.runImplicit(ctx, stmt); err != nil {
 				return added, fmt.Errorf("migration %d (%s): %w", m.Version, m.Name, wrapNeo4j(err))
 			}
 		}
@@ -104,4 +112,16 @@ func (s *Store) Migrate(ctx context.Context) ([]int, error) {
 		return added, fmt.Errorf("await indexes: %w", wrapNeo4j(err))
 	}
 	return added, nil
+}
+
+// runImplicit runs a statement in an implicit (auto-commit) transaction and waits for its end.
+func (s *Store) runImplicit(ctx context.Context, stmt string) error {
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.db, AccessMode: neo4j.AccessModeWrite})
+	defer sess.Close(ctx)
+	res, err := sess.Run(ctx, stmt, nil)
+	if err != nil {
+		return err
+	}
+	_, err = res.Consume(ctx)
+	return err
 }

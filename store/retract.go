@@ -96,10 +96,6 @@ DELETE e`},
 MATCH (pl:Place)
 WHERE NOT (pl)<-[:HELD_IN]-()
 DETACH DELETE pl`},
-		{"delete orphan topics", `
-MATCH (t:Topic)
-WHERE NOT (t)<-[:ON_TOPIC]-()
-DELETE t`},
 	}
 	for _, st := range steps {
 		if _, err := b.exec(st.what, st.query, p); err != nil {

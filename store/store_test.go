@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
 	"github.com/diplograph/diplograph"
 	"github.com/diplograph/diplograph/extract"
 	"github.com/diplograph/diplograph/internal/neo4jtest"
@@ -106,7 +108,7 @@ func TestWriteReadsBack(t *testing.T) {
 		{"the meeting's place", "MATCH (:Event)-[:HELD_IN]->(:Place)-[:IN_COUNTRY]->(:Country {id: 'country:RU'}) RETURN count(*)", 1},
 		{"every fact has a source with its quote", "MATCH (f) WHERE f:Event OR f:Position OPTIONAL MATCH (f)-[r:REPORTED_IN]->(:Article {id: $id}) WITH f, r WHERE r IS NULL OR r.quote IS NULL OR r.end <= r.start RETURN count(f)", 0},
 		{"quotes are in the body", "MATCH (f)-[r:REPORTED_IN]->(a:Article) WHERE NOT a.body CONTAINS r.quote RETURN count(r)", 0},
-		{"Russia supports Syria's unity", "MATCH (p:Position {stance: 'SUPPORTS', topic: 'TERRITORIAL_INTEGRITY'})-[:HELD_BY]->(:Person {id: 'person:sergei-lavrov'}), (p)-[:ABOUT]->(:Country {id: 'country:SY'}), (p)-[:ON_TOPIC]->(:Topic {id: 'topic:TERRITORIAL_INTEGRITY'}) RETURN count(p)", 1},
+		{"Russia supports Syria's unity", "MATCH (p:Position {stance: 'SUPPORTS', topic: 'TERRITORIAL_INTEGRITY'})-[:HELD_BY]->(:Person {id: 'person:sergei-lavrov'}), (p)-[:ABOUT]->(:Country {id: 'country:SY'}) RETURN count(p)", 1},
 		{"Syria condemns Israeli strikes", "MATCH (p:Position {stance: 'OPPOSES', topic: 'MILITARY_ACTION'})-[:ABOUT]->(:Country {id: 'country:IL'}) RETURN count(p)", 1},
 		{"mentions", "MATCH (:Article {id: $id})-[m:MENTIONS]->(:Entity {id: 'country:SY'}) WHERE m.count >= 2 RETURN count(m)", 1},
 		{"searchable names", "MATCH (p:Person {id: 'person:asaad-al-shaibani'}) WHERE p.searchText CONTAINS 'شيباني' AND p.searchText CONTAINS 'shaibani' RETURN count(p)", 1},
@@ -288,5 +290,35 @@ func TestVersionChangesWithArticles(t *testing.T) {
 	}
 	if v := version(); v != empty {
 		t.Errorf("after a wipe the version is %q, want the empty graph's %q", v, empty)
+	}
+}
+
+// A graph written before migration 7 has Topic nodes linked from every position; the migration
+// removes them and leaves the positions (whose topic is their property) as they were.
+func TestMigrateRemovesTopicNodes(t *testing.T) {
+	s := neo4jtest.Open(t)
+	ctx := context.Background()
+	write(t, s, fixture(t, "a-moscow-ar"))
+	positions := count(t, s, "MATCH (p:Position) RETURN count(p)", nil)
+	if positions == 0 {
+		t.Fatal("the fixture gave no positions")
+	}
+	if _, err := neo4j.ExecuteQuery(ctx, s.Driver(), `
+MATCH (p:Position)
+MERGE (x:Topic {id: 'topic:' + p.topic}) ON CREATE SET x.name = p.topic
+CREATE (p)-[:ON_TOPIC]->(x)`, nil, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(s.Database())); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, s, "MATCH (x:Topic) RETURN count(x)", nil); n != 0 {
+		t.Errorf("%d Topic nodes after migration, want 0", n)
+	}
+	if n := count(t, s, "MATCH ()-[r:ON_TOPIC]->() RETURN count(r)", nil); n != 0 {
+		t.Errorf("%d ON_TOPIC relationships after migration, want 0", n)
+	}
+	if n := count(t, s, "MATCH (p:Position) WHERE p.topic IS NOT NULL RETURN count(p)", nil); n != positions {
+		t.Errorf("%d positions with a topic after migration, want %d", n, positions)
 	}
 }

@@ -199,6 +199,7 @@ func (b *batch) exec(what, cypher string, params map[string]any) ([]*neo4j.Recor
 	if traceWrites {
 		defer func(t time.Time) { fmt.Fprintf(os.Stderr, "%-28s %v\n", what, time.Since(t)) }(time.Now())
 	}
+	params["now"] = b.now // the ingest time of whatever the query creates
 	res, err := b.tx.Run(b.ctx, cypher, params)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", what, err)

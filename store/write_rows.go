@@ -193,9 +193,9 @@ const (
 	qArticles = `
 UNWIND $rows AS r
 MERGE (a:Article {id: r.id})
-ON CREATE SET a.ingestedAt = datetime()
+ON CREATE SET a.ingestedAt = $now
 SET a.url = r.url, a.title = r.title, a.source = r.source, a.language = r.language, a.published = r.published,
-    a.publishedDate = CASE WHEN r.publishedDate IS NULL THEN null ELSE date(r.publishedDate) END, a.body = r.body
+    a.publishedDate = r.publishedDate, a.body = r.body
 RETURN r.id AS id, elementId(a) AS eid`
 
 	entitySet = `
@@ -249,12 +249,11 @@ SET x.articles = coalesce(x.articles, []) + r.articles,
 	qEvents = `
 UNWIND $rows AS r
 MERGE (e:Event {id: r.id})
-ON CREATE SET e.ingestedAt = datetime(), e.reportedFirst = r.published, e.confidence = r.confidence, e.modality = r.modality,
+ON CREATE SET e.ingestedAt = $now, e.reportedFirst = r.published, e.confidence = r.confidence, e.modality = r.modality,
     e.location = r.location, e.locationAr = r.locationAr
 SET e.type = r.type, e.group = r.group, e.matchKey = r.matchKey, e.mergeable = r.mergeable,
     e.date = r.date, e.datePrecision = r.datePrecision,
-    e.dateStart = CASE WHEN r.dateStart IS NULL THEN null ELSE date(r.dateStart) END,
-    e.dateEnd = CASE WHEN r.dateEnd IS NULL THEN null ELSE date(r.dateEnd) END,
+    e.dateStart = r.dateStart, e.dateEnd = r.dateEnd,
     e.locationCountry = coalesce(e.locationCountry, r.locationCountry),
     e.location = coalesce(e.location, r.location), e.locationAr = coalesce(e.locationAr, r.locationAr),
     e.confidence = CASE WHEN r.confidence > e.confidence THEN r.confidence ELSE e.confidence END,
@@ -288,39 +287,25 @@ MATCH (f) WHERE elementId(f) = r.factEid
 MATCH (a) WHERE elementId(a) = r.articleEid
 CREATE (f)-[:REPORTED_IN {start: r.start, end: r.end, quote: r.quote, confidence: r.confidence, rule: r.rule, published: r.published}]->(a)`
 
-	// The topics of the batch's positions, once each.
-	qTopics = `
-UNWIND $topics AS t
-MERGE (x:Topic {id: 'topic:' + t})
-ON CREATE SET x.name = t
-RETURN 'topic:' + t AS id, elementId(x) AS eid`
-
-	// A position's holder, topic and target are part of its id, so its relationships are created with
-	// it: qPositions marks the positions it creates (fresh), qPositionLinks links them.
+	// A position's holder, topic and target are part of its id, so the query that creates a position
+	// links it to its holder and target; a position already stored only gains sources. A position is
+	// new when its ingest time is this transaction's ($now): no flag to set and remove again.
 	qPositions = `
 UNWIND $rows AS r
 MERGE (p:Position {id: r.id})
-ON CREATE SET p.ingestedAt = datetime(), p.stance = r.stance, p.stanceKind = r.stanceKind, p.topic = r.topic,
-    p.date = r.date, p.datePrecision = r.datePrecision,
-    p.dateStart = CASE WHEN r.dateStart IS NULL THEN null ELSE date(r.dateStart) END,
-    p.dateEnd = CASE WHEN r.dateEnd IS NULL THEN null ELSE date(r.dateEnd) END,
+ON CREATE SET p.ingestedAt = $now, p.stance = r.stance, p.stanceKind = r.stanceKind, p.topic = r.topic,
+    p.date = r.date, p.datePrecision = r.datePrecision, p.dateStart = r.dateStart, p.dateEnd = r.dateEnd,
     p.modality = r.modality, p.holder = r.holder, p.target = r.target, p.confidence = r.confidence,
-    p.reportedFirst = r.published, p.fresh = true
+    p.reportedFirst = r.published
 ON MATCH SET p.confidence = CASE WHEN r.confidence > p.confidence THEN r.confidence ELSE p.confidence END,
     p.reportedFirst = CASE WHEN r.published IS NOT NULL AND (p.reportedFirst IS NULL OR r.published < p.reportedFirst)
         THEN r.published ELSE p.reportedFirst END
-RETURN r.id AS id, elementId(p) AS eid, coalesce(p.fresh, false) AS fresh`
-
-	qPositionLinks = `
-UNWIND $rows AS r
-MATCH (p) WHERE elementId(p) = r.positionEid
+WITH p, r, p.ingestedAt = $now AS fresh
 MATCH (h) WHERE elementId(h) = r.holderEid
-MATCH (t) WHERE elementId(t) = r.topicEid
-REMOVE p.fresh
-CREATE (p)-[:HELD_BY]->(h), (p)-[:ON_TOPIC]->(t)
-WITH p, r WHERE r.targetEid IS NOT NULL
-MATCH (g) WHERE elementId(g) = r.targetEid
-CREATE (p)-[:ABOUT]->(g)`
+OPTIONAL MATCH (g) WHERE elementId(g) = r.targetEid
+FOREACH (_ IN CASE WHEN fresh THEN [1] ELSE [] END | CREATE (p)-[:HELD_BY]->(h))
+FOREACH (_ IN CASE WHEN fresh AND g IS NOT NULL THEN [1] ELSE [] END | CREATE (p)-[:ABOUT]->(g))
+RETURN r.id AS id, elementId(p) AS eid`
 )
 
 // uniqueEvidence drops repeated sources (the same fact, article and offset), which two events of one
@@ -437,55 +422,20 @@ func (b *batch) writeRows(r *rows) error {
 	return b.addAliases(texts)
 }
 
-// writePositions writes the batch's positions with their topics, and links those it created to
-// their holder, topic and target.
+// writePositions writes the batch's positions, linking those it creates to their holder and target.
 func (b *batch) writePositions(r *rows, eids elementIDs) error {
 	if len(r.positions) == 0 {
 		return nil
 	}
-	var topics []string
-	seen := map[string]bool{}
-	for _, p := range r.positions {
-		if t := p["topic"].(string); !seen[t] {
-			seen[t] = true
-			topics = append(topics, t)
-		}
+	if err := link("write positions", r.positions, eids, "holder", "target"); err != nil {
+		return err
 	}
-	sort.Strings(topics)
-	recs, err := b.exec("write topics", qTopics, map[string]any{"topics": topics})
+	recs, err := b.exec("write positions", qPositions, map[string]any{"rows": r.positions})
 	if err != nil {
 		return err
 	}
 	eids.add(recs)
-	recs, err = b.exec("write positions", qPositions, map[string]any{"rows": r.positions})
-	if err != nil {
-		return err
-	}
-	eids.add(recs)
-	fresh := map[string]bool{}
-	for _, rec := range recs {
-		id, _ := rec.Get("id")
-		if f, _ := rec.Get("fresh"); f == true {
-			fresh[id.(string)] = true
-		}
-	}
-	var links []map[string]any
-	for _, p := range r.positions {
-		id := p["id"].(string)
-		if !fresh[id] {
-			continue
-		}
-		target, _ := p["target"].(string)
-		links = append(links, map[string]any{"position": id, "holder": p["holder"], "topic": "topic:" + p["topic"].(string), "target": target})
-	}
-	if len(links) == 0 {
-		return nil
-	}
-	if err := link("link positions", links, eids, "position", "holder", "topic", "target"); err != nil {
-		return err
-	}
-	_, err = b.exec("link positions", qPositionLinks, map[string]any{"rows": links})
-	return err
+	return nil
 }
 
 // addAliases adds the texts the batch's articles name entities with to their aliases and search keys,
