@@ -166,6 +166,10 @@ func benchLoad(ctx context.Context, a *app, d *dbFlags, c *corpusFlags) error {
 		}
 	}
 	naiveTime := time.Since(start)
+	floor, err := benchFloor(ctx, a, s, g, c)
+	if err != nil {
+		return err
+	}
 	version, _ := s.ServerVersion(ctx)
 	loadRate := float64(stored) / g.loadTime.Seconds()
 	naiveRate := float64(len(docs)) / naiveTime.Seconds()
@@ -178,8 +182,11 @@ func benchLoad(ctx context.Context, a *app, d *dbFlags, c *corpusFlags) error {
 |---|---|---|---|---|---|
 | diplograph load (batch %d, %d workers, extraction included) | %d | %s | %.0f | %d | %.0f MB |
 | naive: one transaction per fact (extraction excluded) | %d | %s | %.1f | %d | — |
+| floor: plain CREATE of the same graph, batch %d (extraction excluded) | %d | %s | %.0f | %d | — |
 
 - speed-up of the loader over the naive writer: **%.0f×**
+- the floor is what this Neo4j can take on this machine, whatever the loader does: the same nodes,
+  relationships and properties created without MERGE, reads or merging across articles
 - graph after the load: %d nodes, %d relationships
 
 Reproduce: `+"`make bench-load`"+` (or `+"`diplograph bench load --articles %d --naive %d --wipe`"+` on an empty database).
@@ -188,8 +195,39 @@ Reproduce: `+"`make bench-load`"+` (or `+"`diplograph bench load --articles %d -
 		c.articles, float64(g.bytes)/1e6, c.seed,
 		c.batch, c.workers, stored, g.loadTime.Round(10*time.Millisecond), loadRate, (stored+int64(c.batch)-1)/int64(c.batch), float64(g.peakKB)/1024,
 		len(docs), naiveTime.Round(10*time.Millisecond), naiveRate, nw.Transactions,
+		c.batch, floor.articles, floor.time.Round(10*time.Millisecond), float64(floor.articles)/floor.time.Seconds(), floor.transactions,
 		loadRate/naiveRate, nodes, rels, c.articles, c.naive)
 	return s.Wipe(ctx)
+}
+
+// floorRun is what the floor writer did.
+type floorRun struct {
+	articles, transactions int
+	time                   time.Duration
+}
+
+// benchFloor empties the database and writes the whole corpus with the floor writer, in batches of
+// the loader's size; extraction (done first) is not timed.
+func benchFloor(ctx context.Context, a *app, s *store.Store, g *benchGraph, c *corpusFlags) (floorRun, error) {
+	if err := s.Wipe(ctx); err != nil {
+		return floorRun{}, err
+	}
+	if _, err := s.Migrate(ctx); err != nil {
+		return floorRun{}, err
+	}
+	docs, err := extractFirst(ctx, g.lex, g.dir, c.articles)
+	if err != nil {
+		return floorRun{}, err
+	}
+	fmt.Fprintf(a.stderr, "writing %d articles with the floor writer…\n", len(docs))
+	fw := &bench.FloorWriter{Driver: s.Driver(), Database: s.Database()}
+	start := time.Now()
+	for i := 0; i < len(docs); i += c.batch {
+		if err := fw.Write(ctx, docs[i:min(i+c.batch, len(docs))]); err != nil {
+			return floorRun{}, err
+		}
+	}
+	return floorRun{articles: len(docs), transactions: fw.Transactions, time: time.Since(start)}, nil
 }
 
 // corpusDir returns the directory for the generated corpus: keep when given (created), else a
