@@ -66,6 +66,23 @@ var Migrations = []Migration{
 		"MATCH (t:Topic) DELETE t",
 		"DROP CONSTRAINT topic_id IF EXISTS",
 	}},
+	// Role observations moved from lists on HOLDS_ROLE (rewritten whole by every batch that saw the
+	// role: a third of the transaction log) to the MENTIONS of the person by each article.
+	{8, "role observations on the mentions", []string{
+		`MATCH (p:Person)-[x:HOLDS_ROLE]->(h) WHERE x.articles IS NOT NULL
+CALL {
+  WITH p, x, h
+  CALL {
+    WITH p, x, h
+    UNWIND range(0, size(x.articles) - 1) AS i
+    MATCH (a:Article {id: x.articles[i]})-[m:MENTIONS]->(p)
+    WITH m, x.title + '|' + h.id AS key, coalesce(x.formerFlags[i], false) AS former
+    SET m.roles = CASE WHEN key IN coalesce(m.roles, []) THEN m.roles ELSE coalesce(m.roles, []) + key END,
+        m.formerRoles = CASE WHEN former AND NOT key IN coalesce(m.formerRoles, []) THEN coalesce(m.formerRoles, []) + key ELSE m.formerRoles END
+  }
+  REMOVE x.articles, x.seen, x.formerFlags
+} IN TRANSACTIONS OF 100 ROWS`,
+	}},
 }
 
 // Migrate applies every migration (idempotently) and records the versions applied. It returns the

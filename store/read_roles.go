@@ -8,27 +8,32 @@ import (
 	"github.com/diplograph/diplograph"
 )
 
-// roleProjection projects a HOLDS_ROLE r from person p to holder h.
+// roleProjection projects a HOLDS_ROLE r from person p to holder h, with its evidence: the
+// observations on the MENTIONS of p by articles (articleRoles in rows.go), the earliest
+// MaxRoleEvidence of them.
 const roleProjection = `r {person: p.id, holder: h.id, .title, .office, .from, .to, .firstSeen, .lastSeen, .former,
-    .articles, .seen, .formerFlags}`
+    evidence: COLLECT {
+        MATCH (a:Article)-[m:MENTIONS]->(p) WHERE r.title + '|' + h.id IN m.roles
+        WITH a, r.title + '|' + h.id IN coalesce(m.formerRoles, []) AS former
+        ORDER BY a.published, a.id LIMIT $maxEvidence
+        RETURN {article: a.id, seen: a.published, former: former} }}`
 
 // MaxRoles bounds the roles read for one person or one country.
 const MaxRoles = 1000
+
+// MaxRoleEvidence bounds the observations read with a role (the earliest): a minister in the news
+// is seen by thousands of articles, and his role's first and last days seen summarize them all.
+const MaxRoleEvidence = 100
 
 func roleOf(m map[string]any) Role {
 	r := Role{PersonID: getStr(m, "person"), HolderID: getStr(m, "holder"), Title: diplograph.Title(getStr(m, "title")),
 		Office: getOptStr(m, "office"), From: getDate(m, "from"), To: getDate(m, "to"),
 		FirstSeen: getDate(m, "firstSeen"), LastSeen: getDate(m, "lastSeen"), Former: getBool(m, "former")}
-	arts, seen, former := getStrs(m, "articles"), getStrs(m, "seen"), getBools(m, "formerFlags")
-	r.Evidence = make([]RoleObservation, 0, len(arts))
-	for i, a := range arts {
-		o := RoleObservation{ArticleID: a}
-		if i < len(seen) {
-			o.Seen, _ = diplograph.ParseDate(seen[i])
-		}
-		if i < len(former) {
-			o.Former = former[i]
-		}
+	obs := getMaps(m, "evidence")
+	r.Evidence = make([]RoleObservation, 0, len(obs))
+	for _, x := range obs {
+		o := RoleObservation{ArticleID: getStr(x, "article"), Former: getBool(x, "former")}
+		o.Seen, _ = diplograph.ParseDate(getStr(x, "seen"))
 		r.Evidence = append(r.Evidence, o)
 	}
 	sort.SliceStable(r.Evidence, func(i, j int) bool {
@@ -74,7 +79,7 @@ func (s *Store) RolesByPerson(ctx context.Context, personIDs []string) (map[stri
 UNWIND $ids AS id
 MATCH (p:Person {id: id})-[r:HOLDS_ROLE]->(h:Entity)
 RETURN `+roleProjection+` AS role
-LIMIT $max`, map[string]any{"ids": personIDs, "max": MaxRoles * len(personIDs)})
+LIMIT $max`, map[string]any{"ids": personIDs, "max": MaxRoles * len(personIDs), "maxEvidence": MaxRoleEvidence})
 	if err != nil {
 		return nil, fmt.Errorf("read roles: %w", err)
 	}
@@ -100,7 +105,7 @@ func (s *Store) Officials(ctx context.Context, holderID string, start, end diplo
 MATCH (h:Entity {id: $id})<-[r:HOLDS_ROLE]-(p:Person)
 WHERE NOT r.former
 RETURN `+roleProjection+` AS role
-LIMIT $max`, map[string]any{"id": holderID, "max": MaxRoles})
+LIMIT $max`, map[string]any{"id": holderID, "max": MaxRoles, "maxEvidence": MaxRoleEvidence})
 	if err != nil {
 		return nil, fmt.Errorf("read officials of %s: %w", holderID, err)
 	}

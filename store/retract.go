@@ -67,22 +67,16 @@ UNWIND $facts AS fid
 MATCH (f:Position {id: fid})
 WHERE NOT (f)-[:REPORTED_IN]->()
 DETACH DELETE f`},
-		{"retract role observations", `
-UNWIND $entities AS pid
-MATCH (:Person {id: pid})-[x:HOLDS_ROLE]->()
-WHERE any(a IN x.articles WHERE a IN $old)
-WITH x, [i IN range(0, size(x.articles) - 1) WHERE NOT x.articles[i] IN $old] AS keep
-SET x.articles = [i IN keep | x.articles[i]], x.seen = [i IN keep | x.seen[i]],
-    x.formerFlags = [i IN keep | x.formerFlags[i]]`},
+		// The retracted articles' role observations go with their MENTIONS; the roles of their
+		// persons are summarized again from the other articles', and deleted when none is left.
 		{"delete roles without observations", `
 UNWIND $entities AS pid
-MATCH (:Person {id: pid})-[x:HOLDS_ROLE]->()
-WHERE size(x.articles) = 0
+MATCH (p:Person {id: pid})-[x:HOLDS_ROLE]->(h)` + roleObservations + `
+WHERE size(obs) = 0
 DELETE x`},
 		{"summarize remaining roles", `
 UNWIND $entities AS pid
-MATCH (:Person {id: pid})-[x:HOLDS_ROLE]->()
-WITH DISTINCT x` + roleSummary},
+MATCH (p:Person {id: pid})-[x:HOLDS_ROLE]->(h)` + roleObservations + roleSummary},
 		{"delete retracted articles", `
 UNWIND $old AS oid
 MATCH (a:Article {id: oid})

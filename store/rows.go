@@ -112,10 +112,66 @@ func mentionRows(x *diplograph.Extraction) []map[string]any {
 		if len(e.Mentions) > 0 {
 			first = e.Mentions[0].Start
 		}
-		out = append(out, map[string]any{"article": x.Article.ID, "entity": e.ID, "count": len(e.Mentions),
-			"first": first, "texts": texts})
+		row := map[string]any{"article": x.Article.ID, "entity": e.ID, "count": len(e.Mentions),
+			"first": first, "texts": texts, "roles": nil, "formerRoles": nil}
+		if keys, former := articleRoles(&e); len(keys) > 0 {
+			row["roles"], row["formerRoles"] = keys, nilIfNone(former)
+		}
+		out = append(out, row)
 	}
 	return out
+}
+
+// articleRoles returns the roles an article sees a person in, as role keys (roleKey), and those of
+// them it calls him a former holder of. They are the article's observations of the roles: kept on
+// its MENTIONS of the person, they go with the article when it is replaced, and a role's evidence is
+// read from them.
+func articleRoles(e *diplograph.Entity) (keys, former []string) {
+	if e.Type != diplograph.EntityPerson {
+		return nil, nil
+	}
+	seen := map[string]bool{}
+	for _, r := range e.Roles {
+		holder, ok := roleHolder(r)
+		if !ok {
+			continue
+		}
+		k := roleKey(string(r.Title), holder)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		keys = append(keys, k)
+		if r.Former {
+			former = append(former, k)
+		}
+	}
+	return keys, former
+}
+
+// roleKey names a role of a person on his MENTIONS: title and holder ("FOREIGN_MINISTER|country:SY").
+// Cypher builds the same key from a HOLDS_ROLE: r.title + '|' + holder.id.
+func roleKey(title, holder string) string { return title + "|" + holder }
+
+// roleHolder returns the id of the country or organization a role belongs to.
+func roleHolder(r diplograph.Role) (string, bool) {
+	switch {
+	case r.Country != "":
+		return "country:" + r.Country, true
+	case r.Org != "":
+		if strings.HasPrefix(r.Org, "org:") {
+			return r.Org, true
+		}
+		return "org:" + r.Org, true
+	}
+	return "", false
+}
+
+func nilIfNone(l []string) any {
+	if len(l) == 0 {
+		return nil
+	}
+	return l
 }
 
 // roleRows are the roles of an article's persons, each an observation by that article.
@@ -127,19 +183,11 @@ func roleRows(x *diplograph.Extraction) []map[string]any {
 			continue
 		}
 		for _, r := range e.Roles {
-			holder := ""
-			switch {
-			case r.Country != "":
-				holder = "country:" + r.Country
-			case r.Org != "":
-				holder = r.Org
-				if !strings.HasPrefix(holder, "org:") {
-					holder = "org:" + holder
-				}
-			default:
+			holder, ok := roleHolder(r)
+			if !ok {
 				continue
 			}
-			k := e.ID + "|" + string(r.Title) + "|" + holder
+			k := e.ID + "|" + roleKey(string(r.Title), holder)
 			if seen[k] {
 				continue
 			}

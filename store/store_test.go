@@ -103,7 +103,7 @@ func TestWriteReadsBack(t *testing.T) {
 		{"article with body", "MATCH (a:Article {id: $id}) WHERE a.body CONTAINS 'لافروف' AND a.publishedDate = date('2026-03-10') RETURN count(a)", 1},
 		{"both ministers", "MATCH (p:Person:Entity) WHERE p.id IN ['person:sergei-lavrov', 'person:asaad-al-shaibani'] RETURN count(p)", 2},
 		{"countries", "MATCH (c:Country) WHERE c.id IN ['country:RU', 'country:SY', 'country:IL'] RETURN count(c)", 3},
-		{"role with its observation", "MATCH (:Person {id: 'person:sergei-lavrov'})-[r:HOLDS_ROLE {title: 'FOREIGN_MINISTER'}]->(:Country {id: 'country:RU'}) WHERE r.firstSeen = '2026-03-10' AND $id IN r.articles RETURN count(r)", 1},
+		{"role with its observation", "MATCH (:Person {id: 'person:sergei-lavrov'})-[r:HOLDS_ROLE {title: 'FOREIGN_MINISTER'}]->(:Country {id: 'country:RU'}) WHERE r.firstSeen = '2026-03-10' AND EXISTS { MATCH (:Article {id: $id})-[m:MENTIONS]->(:Person {id: 'person:sergei-lavrov'}) WHERE 'FOREIGN_MINISTER|country:RU' IN m.roles } RETURN count(r)", 1},
 		{"the meeting with both ministers", "MATCH (:Person {id: 'person:sergei-lavrov'})-[:PARTICIPATED_IN]->(e:Event {group: 'CONSULT'})<-[:PARTICIPATED_IN]-(:Person {id: 'person:asaad-al-shaibani'}) WHERE e.dateStart = date('2026-03-10') RETURN count(e)", 1},
 		{"the meeting's place", "MATCH (:Event)-[:HELD_IN]->(:Place)-[:IN_COUNTRY]->(:Country {id: 'country:RU'}) RETURN count(*)", 1},
 		{"every fact has a source with its quote", "MATCH (f) WHERE f:Event OR f:Position OPTIONAL MATCH (f)-[r:REPORTED_IN]->(:Article {id: $id}) WITH f, r WHERE r IS NULL OR r.quote IS NULL OR r.end <= r.start RETURN count(f)", 0},
@@ -169,9 +169,31 @@ func TestReportsOfOneEventMerge(t *testing.T) {
 		MATCH (p)-[:REPORTED_IN]->(a:Article) RETURN count(DISTINCT a)`, nil); n != 2 {
 		t.Errorf("sources of Lavrov's position on Syria's unity: got %d, want 2", n)
 	}
-	// Role observations accumulate.
-	if n := count(t, s, "MATCH (:Person {id: 'person:asaad-al-shaibani'})-[r:HOLDS_ROLE {title: 'FOREIGN_MINISTER'}]->() WHERE size(r.articles) = 3 AND r.firstSeen = '2026-03-10' AND r.lastSeen = '2026-03-17' RETURN count(r)", nil); n != 1 {
-		t.Errorf("al-Shaibani's role observations: got %d roles with 3 observations from 03-10 to 03-17, want 1", n)
+	// Role observations accumulate: one per article, on its mention of the person, summarized on
+	// the role and read back as its evidence.
+	if n := count(t, s, "MATCH (:Person {id: 'person:asaad-al-shaibani'})-[r:HOLDS_ROLE {title: 'FOREIGN_MINISTER'}]->() WHERE r.firstSeen = '2026-03-10' AND r.lastSeen = '2026-03-17' AND NOT r.former RETURN count(r)", nil); n != 1 {
+		t.Errorf("al-Shaibani's role summary: got %d roles seen from 03-10 to 03-17, want 1", n)
+	}
+	roles, err := s.RolesByPerson(context.Background(), []string{"person:asaad-al-shaibani"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var minister *store.Role
+	for i, r := range roles["person:asaad-al-shaibani"] {
+		if r.Title == diplograph.TitleForeignMinister {
+			minister = &roles["person:asaad-al-shaibani"][i]
+		}
+	}
+	if minister == nil {
+		t.Fatalf("al-Shaibani's roles %+v: no FOREIGN_MINISTER", roles)
+	}
+	if len(minister.Evidence) != 3 {
+		t.Fatalf("al-Shaibani's role evidence: %+v, want 3 observations", minister.Evidence)
+	}
+	for i, o := range minister.Evidence {
+		if o.ArticleID == "" || o.Seen.IsZero() || o.Former || i > 0 && minister.Evidence[i-1].Seen.String() > o.Seen.String() {
+			t.Errorf("evidence[%d] = %+v: want an article, its day, not former, oldest first", i, o)
+		}
 	}
 }
 
@@ -320,5 +342,39 @@ CREATE (p)-[:ON_TOPIC]->(x)`, nil, neo4j.EagerResultTransformer, neo4j.ExecuteQu
 	}
 	if n := count(t, s, "MATCH (p:Position) WHERE p.topic IS NOT NULL RETURN count(p)", nil); n != positions {
 		t.Errorf("%d positions with a topic after migration, want %d", n, positions)
+	}
+}
+
+// A graph written before migration 8 keeps role observations in lists on HOLDS_ROLE; the migration
+// moves them to the articles' MENTIONS and gives the graph the current version writes.
+func TestMigrateMovesRoleObservationsToMentions(t *testing.T) {
+	s := neo4jtest.Open(t)
+	ctx := context.Background()
+	write(t, s, fixture(t, "a-moscow-ar"), fixture(t, "b-moscow-en"), fixture(t, "c-amman-ar"))
+	want := dump(t, s)
+	if !strings.Contains(want, "FOREIGN_MINISTER|country:SY") {
+		t.Fatal("the fixtures gave no role observation on a mention")
+	}
+	// The old shape: parallel lists on the role, nothing on the mentions.
+	if _, err := neo4j.ExecuteQuery(ctx, s.Driver(), `
+MATCH (p:Person)-[x:HOLDS_ROLE]->(h)
+WITH p, x, h, x.title + '|' + h.id AS key
+MATCH (a:Article)-[m:MENTIONS]->(p) WHERE key IN m.roles
+WITH x, key, a, m ORDER BY a.id
+WITH x, collect(a.id) AS articles, collect(a.published) AS seen, collect(key IN coalesce(m.formerRoles, [])) AS former
+SET x.articles = articles, x.seen = seen, x.formerFlags = former
+WITH count(*) AS n
+MATCH ()-[m:MENTIONS]->(:Person)
+REMOVE m.roles, m.formerRoles`, nil, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(s.Database())); err != nil {
+		t.Fatal(err)
+	}
+	if old := dump(t, s); old == want || !strings.Contains(old, "formerFlags") {
+		t.Fatal("the graph was not put in the old shape")
+	}
+	if _, err := s.Migrate(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := dump(t, s); got != want {
+		t.Errorf("after migration 8 the graph differs from one the current version writes:\n%s", diffLines(want, got))
 	}
 }

@@ -118,8 +118,9 @@ func nilIfEmpty(s string) any {
 }
 
 // addRole adds one article's observation of a role to the batch's row for that relationship: a
-// minister named by two hundred articles of a batch is one row carrying two hundred observations, so
-// the relationship's lists grow once per batch, not once per article.
+// minister named by two hundred articles of a batch is one row, whose summary (first and last day
+// seen in office, whether every observation calls him former) covers the two hundred. The
+// observations themselves are on the articles' MENTIONS (articleRoles).
 func (r *rows) addRole(obs map[string]any) {
 	key := obs["person"].(string) + "|" + obs["title"].(string) + "|" + obs["holder"].(string)
 	row, ok := r.roleIdx[key]
@@ -129,7 +130,7 @@ func (r *rows) addRole(obs map[string]any) {
 		}
 		row = map[string]any{"person": obs["person"], "holder": obs["holder"], "title": obs["title"],
 			"office": nilIfEmpty(obs["office"].(string)), "from": nilIfEmpty(obs["from"].(string)), "to": nilIfEmpty(obs["to"].(string)),
-			"articles": []string{}, "seen": []string{}, "former": []bool{}, "firstSeen": nil, "lastSeen": nil, "allFormer": true}
+			"firstSeen": nil, "lastSeen": nil, "allFormer": true}
 		r.roleIdx[key] = row
 		r.roles = append(r.roles, row)
 	}
@@ -139,11 +140,8 @@ func (r *rows) addRole(obs map[string]any) {
 		}
 	}
 	seen, former := obs["seen"].(string), obs["former"].(bool)
-	row["articles"] = append(row["articles"].([]string), obs["article"].(string))
-	row["seen"] = append(row["seen"].([]string), seen)
-	row["former"] = append(row["former"].([]bool), former)
 	row["allFormer"] = row["allFormer"].(bool) && former
-	// The same summary roleSummary computes from the whole lists, for this batch's observations.
+	// The summary roleSummary computes from all the observations, for this batch's.
 	if seen != "" && !former {
 		if first, _ := row["firstSeen"].(string); first == "" || seen < first {
 			row["firstSeen"] = seen
@@ -219,32 +217,44 @@ MERGE (n:Entity:Organization {id: r.id})` + entitySet
 UNWIND $rows AS r
 MATCH (a) WHERE elementId(a) = r.articleEid
 MATCH (e) WHERE elementId(e) = r.entityEid
-CREATE (a)-[:MENTIONS {count: r.count, first: r.first, texts: r.texts}]->(e)`
+CREATE (a)-[:MENTIONS {count: r.count, first: r.first, texts: r.texts, roles: r.roles, formerRoles: r.formerRoles}]->(e)`
 
-	// roleSummary recomputes what a HOLDS_ROLE relationship says from its observations: the first and
-	// last day the person was seen holding the office (not as a former holder), and whether every
+	// roleObservations are the observations of the HOLDS_ROLE x from person p to holder h that the
+	// articles other than $old make (the articles a retraction removes): the publication day of each
+	// and whether it calls the person former.
+	roleObservations = `
+WITH x, x.title + '|' + h.id AS key, p
+WITH x, [(a:Article)-[m:MENTIONS]->(p) WHERE key IN m.roles AND NOT a.id IN $old |
+    {seen: a.published, former: key IN coalesce(m.formerRoles, [])}] AS obs`
+
+	// roleSummary recomputes what a HOLDS_ROLE x says from its observations obs: the first and last
+	// day the person was seen holding the office (not as a former holder), and whether every
 	// observation calls him former.
 	roleSummary = `
-SET x.firstSeen = reduce(m = null, i IN range(0, size(x.seen) - 1) |
-        CASE WHEN x.seen[i] IS NOT NULL AND x.seen[i] <> '' AND NOT x.formerFlags[i] AND (m IS NULL OR x.seen[i] < m) THEN x.seen[i] ELSE m END),
-    x.lastSeen = reduce(m = null, i IN range(0, size(x.seen) - 1) |
-        CASE WHEN x.seen[i] IS NOT NULL AND x.seen[i] <> '' AND NOT x.formerFlags[i] AND (m IS NULL OR x.seen[i] > m) THEN x.seen[i] ELSE m END),
-    x.former = all(f IN x.formerFlags WHERE f)`
+SET x.firstSeen = reduce(m = null, o IN obs |
+        CASE WHEN o.seen IS NOT NULL AND o.seen <> '' AND NOT o.former AND (m IS NULL OR o.seen < m) THEN o.seen ELSE m END),
+    x.lastSeen = reduce(m = null, o IN obs |
+        CASE WHEN o.seen IS NOT NULL AND o.seen <> '' AND NOT o.former AND (m IS NULL OR o.seen > m) THEN o.seen ELSE m END),
+    x.former = all(o IN obs WHERE o.former)`
 
-	// The batch holds only articles not stored yet (see classify), so its observations are appended
-	// without looking for them in the lists; the summary is folded in from the batch's own.
+	// The batch holds only articles not stored yet (see classify): their observations widen the
+	// summary. A role whose summary does not change is not written (nor locked).
 	qRoles = `
 UNWIND $rows AS r
 MATCH (p) WHERE elementId(p) = r.personEid
 MATCH (h) WHERE elementId(h) = r.holderEid
 MERGE (p)-[x:HOLDS_ROLE {title: r.title}]->(h)
-SET x.articles = coalesce(x.articles, []) + r.articles,
-    x.seen = coalesce(x.seen, []) + r.seen,
-    x.formerFlags = coalesce(x.formerFlags, []) + r.former,
-    x.office = coalesce(x.office, r.office), x.from = coalesce(x.from, r.from), x.to = coalesce(x.to, r.to),
+ON CREATE SET x.office = r.office, x.from = r.from, x.to = r.to, x.firstSeen = r.firstSeen, x.lastSeen = r.lastSeen,
+    x.former = r.allFormer
+WITH x, r
+WHERE x.office IS NULL AND r.office IS NOT NULL OR x.from IS NULL AND r.from IS NOT NULL OR x.to IS NULL AND r.to IS NOT NULL
+   OR r.firstSeen IS NOT NULL AND (x.firstSeen IS NULL OR r.firstSeen < x.firstSeen)
+   OR r.lastSeen IS NOT NULL AND (x.lastSeen IS NULL OR r.lastSeen > x.lastSeen)
+   OR x.former AND NOT r.allFormer
+SET x.office = coalesce(x.office, r.office), x.from = coalesce(x.from, r.from), x.to = coalesce(x.to, r.to),
     x.firstSeen = CASE WHEN r.firstSeen IS NOT NULL AND (x.firstSeen IS NULL OR r.firstSeen < x.firstSeen) THEN r.firstSeen ELSE x.firstSeen END,
     x.lastSeen = CASE WHEN r.lastSeen IS NOT NULL AND (x.lastSeen IS NULL OR r.lastSeen > x.lastSeen) THEN r.lastSeen ELSE x.lastSeen END,
-    x.former = coalesce(x.former, true) AND r.allFormer`
+    x.former = x.former AND r.allFormer`
 
 	qEvents = `
 UNWIND $rows AS r

@@ -1861,7 +1861,7 @@ type Role {
   termSource: TermSource!
   "Every observation calls the person a former holder."
   former: Boolean!
-  "The articles that saw the role, oldest first."
+  "The articles that saw the role, oldest first: the earliest 100 (firstSeen and lastSeen summarize them all)."
   evidence: [RoleObservation!]!
 }
 
