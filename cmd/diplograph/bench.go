@@ -171,6 +171,10 @@ func benchLoad(ctx context.Context, a *app, d *dbFlags, c *corpusFlags) error {
 	if err != nil {
 		return err
 	}
+	floorNeo4j, err := benchFloorExtracted(ctx, a, s, g, c)
+	if err != nil {
+		return err
+	}
 	version, _ := s.ServerVersion(ctx)
 	loadRate := float64(stored) / g.loadTime.Seconds()
 	naiveRate := float64(len(docs)) / naiveTime.Seconds()
@@ -184,6 +188,7 @@ func benchLoad(ctx context.Context, a *app, d *dbFlags, c *corpusFlags) error {
 | diplograph load (batch %d, %d workers, extraction included) | %d | %s | %.0f | %d | %.0f MB |
 | naive: one transaction per fact (extraction excluded) | %d | %s | %.1f | %d | — |
 | floor: extraction, then plain CREATE of the same graph, batch %d, 2 transactions at once | %d | %s | %.0f | %d | — |
+| floor, Neo4j alone: the same, extraction done beforehand and not timed | %d | %s | %.0f | %d | — |
 
 - speed-up of the loader over the naive writer: **%.0f×**
 - the floor is the most a loader can do on this machine: the same extraction, then the same nodes,
@@ -197,6 +202,7 @@ Reproduce: `+"`make bench-load`"+` (or `+"`diplograph bench load --articles %d -
 		c.batch, c.workers, stored, g.loadTime.Round(10*time.Millisecond), loadRate, (stored+int64(c.batch)-1)/int64(c.batch), float64(g.peakKB)/1024,
 		len(docs), naiveTime.Round(10*time.Millisecond), naiveRate, nw.Transactions,
 		c.batch, floor.articles, floor.time.Round(10*time.Millisecond), float64(floor.articles)/floor.time.Seconds(), floor.transactions,
+		floorNeo4j.articles, floorNeo4j.time.Round(10*time.Millisecond), float64(floorNeo4j.articles)/floorNeo4j.time.Seconds(), floorNeo4j.transactions,
 		loadRate/naiveRate, nodes, rels, c.articles, c.naive)
 	return s.Wipe(ctx)
 }
@@ -263,6 +269,53 @@ func benchFloor(ctx context.Context, a *app, s *store.Store, g *benchGraph, c *c
 			batches <- b
 		}
 	}()
+	run, err := floorWrite(ctx, s, batches, cancel)
+	run.time = time.Since(start)
+	if err != nil {
+		return floorRun{}, err
+	}
+	if readErr != nil {
+		return floorRun{}, readErr
+	}
+	return run, nil
+}
+
+// benchFloorExtracted empties the database again and writes the corpus, extracted beforehand (not
+// timed), with the floor writer: what Neo4j alone takes on this machine.
+func benchFloorExtracted(ctx context.Context, a *app, s *store.Store, g *benchGraph, c *corpusFlags) (floorRun, error) {
+	if err := s.Wipe(ctx); err != nil {
+		return floorRun{}, err
+	}
+	if _, err := s.Migrate(ctx); err != nil {
+		return floorRun{}, err
+	}
+	docs, err := extractFirst(ctx, g.lex, g.dir, c.articles)
+	if err != nil {
+		return floorRun{}, err
+	}
+	fmt.Fprintf(a.stderr, "writing %d extracted articles with the floor writer…\n", len(docs))
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	batches := make(chan []*diplograph.Extraction)
+	go func() {
+		defer close(batches)
+		for i := 0; i < len(docs); i += c.batch {
+			select {
+			case batches <- docs[i:min(i+c.batch, len(docs))]:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	start := time.Now()
+	run, err := floorWrite(ctx, s, batches, cancel)
+	run.time = time.Since(start)
+	return run, err
+}
+
+// floorWrite writes batches with two floor writers at once until the channel closes. After an error
+// it calls stop (so that the producer ends), drains the channel and returns the first error.
+func floorWrite(ctx context.Context, s *store.Store, batches <-chan []*diplograph.Extraction, stop func()) (floorRun, error) {
 	var (
 		writers sync.WaitGroup
 		mu      sync.Mutex
@@ -281,7 +334,7 @@ func benchFloor(ctx context.Context, a *app, s *store.Store, g *benchGraph, c *c
 						err = e
 					}
 					mu.Unlock()
-					cancel()
+					stop()
 					continue
 				}
 				mu.Lock()
@@ -292,14 +345,7 @@ func benchFloor(ctx context.Context, a *app, s *store.Store, g *benchGraph, c *c
 		}()
 	}
 	writers.Wait()
-	run.time = time.Since(start)
-	if err != nil {
-		return floorRun{}, err
-	}
-	if readErr != nil {
-		return floorRun{}, readErr
-	}
-	return run, nil
+	return run, err
 }
 
 // corpusDir returns the directory for the generated corpus: keep when given (created), else a
