@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"sort"
@@ -24,6 +25,36 @@ type WriteStats = diplograph.WriteStats
 // Errors: EINVALID for a document that breaks the contract (a participant or holder that is not among
 // its entities), EUNAVAILABLE when Neo4j cannot be reached; nothing is written then.
 func (s *Store) Write(ctx context.Context, docs []*diplograph.Extraction) (WriteStats, error) {
+	return s.writeBatch(ctx, docs, nil, nil)
+}
+
+// WriteInTurn is Write for a batch written while the batch before it (prev) commits: its queries run
+// at once, and it commits after prev has (diplograph.TurnWriter). Two batches in flight overlap one's
+// commit with the other's queries without changing the graph: a batch that reads what the one before
+// wrote (the events it may merge with) takes the same locks and waits for that commit anyway, and
+// committing in order keeps every "first writer wins" as it is batch after batch.
+//
+// The wait is at the end of the transaction, holding its locks, which is safe because prev has sent
+// all its queries and needs no lock this batch holds — unless its transaction starts over (a
+// transient error at commit): then this batch rolls back at once, waits for prev to end, and writes
+// again.
+func (s *Store) WriteInTurn(ctx context.Context, docs []*diplograph.Extraction, prev, turn *diplograph.Turn) (WriteStats, error) {
+	st, err := s.writeBatch(ctx, docs, prev, turn)
+	if errors.Is(err, errPreviousRestarted) {
+		if perr := prev.Err(); perr != nil {
+			err = fmt.Errorf("%w: %v", diplograph.ErrPreviousFailed, perr)
+		} else {
+			st, err = s.writeBatch(ctx, docs, nil, turn)
+		}
+	}
+	turn.Finish(err)
+	return st, err
+}
+
+// errPreviousRestarted rolls back a batch whose previous batch started its transaction over.
+var errPreviousRestarted = errors.New("the previous batch started over")
+
+func (s *Store) writeBatch(ctx context.Context, docs []*diplograph.Extraction, prev, turn *diplograph.Turn) (WriteStats, error) {
 	docs = lastPerURL(dedupe(docs))
 	for _, x := range docs {
 		if err := Check(x); err != nil {
@@ -31,16 +62,34 @@ func (s *Store) Write(ctx context.Context, docs []*diplograph.Extraction) (Write
 		}
 	}
 	if len(docs) == 0 {
+		if prev != nil {
+			if err := prev.Err(); err != nil {
+				return WriteStats{}, fmt.Errorf("%w: %v", diplograph.ErrPreviousFailed, err)
+			}
+		}
 		return WriteStats{}, nil
 	}
 	var stats WriteStats
 	if traceWrites {
 		defer func(t time.Time) { fmt.Fprintf(os.Stderr, "%-28s %v\n", "WRITE BATCH", time.Since(t)) }(time.Now())
 	}
+	attempts := 0
 	err := s.write(ctx, func(tx neo4j.ManagedTransaction) error {
+		if attempts++; attempts > 1 && turn != nil {
+			turn.MarkRestarted() // the next batch may hold locks this attempt needs: it rolls back
+		}
 		stats = WriteStats{} // a retried transaction starts over
-		w := &batch{s: s, tx: tx, ctx: ctx, stats: &stats, now: time.Now().UTC()}
-		return w.run(docs)
+		w := &batch{s: s, tx: tx, ctx: ctx, stats: &stats, now: time.Now().UTC(), prev: prev}
+		if err := w.run(docs); err != nil {
+			return err
+		}
+		if err := w.awaitTurn(); err != nil {
+			return err
+		}
+		if turn != nil {
+			turn.MarkSent() // every query is sent: the next batch may start
+		}
+		return nil
 	})
 	if err != nil {
 		return WriteStats{}, err
@@ -128,6 +177,31 @@ type batch struct {
 	ctx   context.Context
 	stats *WriteStats
 	now   time.Time
+	// prev is the batch that commits before this one (WriteInTurn), awaited once (awaited).
+	prev    *diplograph.Turn
+	awaited bool
+}
+
+// awaitTurn waits for the previous batch to commit. Until it does, this batch has seen the graph
+// without it: what it wrote since is safe (MERGE and lock-taking SETs wait for its locks, and every
+// summary it updates only grows), but the aliases of entities are rewritten from what is read, so
+// they are written after (writeEvents).
+func (b *batch) awaitTurn() error {
+	if b.prev == nil || b.awaited {
+		return nil
+	}
+	select {
+	case <-b.prev.Done():
+		if err := b.prev.Err(); err != nil {
+			return fmt.Errorf("%w: %v", diplograph.ErrPreviousFailed, err)
+		}
+		b.awaited = true
+		return nil
+	case <-b.prev.Restarted():
+		return errPreviousRestarted
+	case <-b.ctx.Done():
+		return b.ctx.Err()
+	}
 }
 
 func (b *batch) run(docs []*diplograph.Extraction) error {
@@ -143,11 +217,17 @@ func (b *batch) run(docs []*diplograph.Extraction) error {
 	if len(fresh) == 0 {
 		return nil
 	}
-	r, err := b.rows(fresh)
+	r := b.rows(fresh)
+	eids := elementIDs{}
+	if err := b.writeFacts(r, eids); err != nil {
+		return err
+	}
+	final, err := b.resolveEvents(fresh)
 	if err != nil {
 		return err
 	}
-	return b.writeRows(r)
+	r.eventRows(fresh, final)
+	return b.writeEvents(r, eids)
 }
 
 // classify splits documents into new ones and already stored ones, and returns the ids of stored

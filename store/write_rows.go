@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -10,14 +11,11 @@ import (
 	"github.com/diplograph/diplograph"
 )
 
-// rows builds the parameters of every write query for the new documents of a batch.
-func (b *batch) rows(docs []*diplograph.Extraction) (*rows, error) {
+// rows builds the parameters of the write queries for the new documents of a batch but those of
+// their events (eventRows), which need the stored events they merge with.
+func (b *batch) rows(docs []*diplograph.Extraction) *rows {
 	r := &rows{}
-	final, err := b.resolveEvents(docs)
-	if err != nil {
-		return nil, err
-	}
-	for di, x := range docs {
+	for _, x := range docs {
 		r.articles = append(r.articles, articleRow(x))
 		published := nilIfEmpty(x.Article.Published.String())
 		for i := range x.Entities {
@@ -29,27 +27,6 @@ func (b *batch) rows(docs []*diplograph.Extraction) (*rows, error) {
 		r.mentions = append(r.mentions, mentionRows(x)...)
 		for _, row := range roleRows(x) {
 			r.addRole(row)
-		}
-		for ei := range x.Events {
-			ev := &x.Events[ei]
-			c := final[[2]int{di, ei}]
-			r.events = append(r.events, map[string]any{
-				"id": c.id, "type": string(c.typ), "group": c.typ.Group(), "matchKey": c.key, "mergeable": c.key != "",
-				"date": nilIfEmpty(c.date.String()), "datePrecision": nilIfEmpty(string(c.date.Precision())),
-				"dateStart": dayOrNil(c.date.Start()), "dateEnd": dayOrNil(c.date.End()),
-				"modality": modalityOf(ev.Modality), "confidence": ev.Confidence, "published": published,
-				"location": locName(ev.Location), "locationAr": locNameAr(ev.Location), "locationCountry": nilIfEmpty(c.locCountry),
-			})
-			for _, p := range ev.Participants {
-				r.parts = append(r.parts, map[string]any{"event": c.id, "entity": p.Entity, "role": string(p.Role), "article": x.Article.ID})
-			}
-			if l := ev.Location; l != nil && l.Country != "" && (l.Name != "" || l.NameAr != "") {
-				r.places = append(r.places, map[string]any{"event": c.id, "id": placeID(l), "name": l.Name, "nameAr": l.NameAr,
-					"country": l.Country, "article": x.Article.ID})
-			}
-			for _, v := range ev.Evidence {
-				r.evidence = append(r.evidence, evidenceRow(c.id, x, v, ev.Confidence, ev.Rule))
-			}
 		}
 		for pi := range x.Positions {
 			p := &x.Positions[pi]
@@ -81,7 +58,36 @@ func (b *batch) rows(docs []*diplograph.Extraction) (*rows, error) {
 			r.positions = append(r.positions, row)
 		}
 	}
-	return r, nil
+	return r
+}
+
+// eventRows adds the rows of the batch's events, participants, places and sources, each event under
+// the id resolveEvents gave it.
+func (r *rows) eventRows(docs []*diplograph.Extraction, final map[[2]int]*candidate) {
+	for di, x := range docs {
+		published := nilIfEmpty(x.Article.Published.String())
+		for ei := range x.Events {
+			ev := &x.Events[ei]
+			c := final[[2]int{di, ei}]
+			r.events = append(r.events, map[string]any{
+				"id": c.id, "type": string(c.typ), "group": c.typ.Group(), "matchKey": c.key, "mergeable": c.key != "",
+				"date": nilIfEmpty(c.date.String()), "datePrecision": nilIfEmpty(string(c.date.Precision())),
+				"dateStart": dayOrNil(c.date.Start()), "dateEnd": dayOrNil(c.date.End()),
+				"modality": modalityOf(ev.Modality), "confidence": ev.Confidence, "published": published,
+				"location": locName(ev.Location), "locationAr": locNameAr(ev.Location), "locationCountry": nilIfEmpty(c.locCountry),
+			})
+			for _, p := range ev.Participants {
+				r.parts = append(r.parts, map[string]any{"event": c.id, "entity": p.Entity, "role": string(p.Role), "article": x.Article.ID})
+			}
+			if l := ev.Location; l != nil && l.Country != "" && (l.Name != "" || l.NameAr != "") {
+				r.places = append(r.places, map[string]any{"event": c.id, "id": placeID(l), "name": l.Name, "nameAr": l.NameAr,
+					"country": l.Country, "article": x.Article.ID})
+			}
+			for _, v := range ev.Evidence {
+				r.evidence = append(r.evidence, evidenceRow(c.id, x, v, ev.Confidence, ev.Rule))
+			}
+		}
+	}
 }
 
 func evidenceRow(fact string, x *diplograph.Extraction, v diplograph.Evidence, conf float64, rule string) map[string]any {
@@ -196,9 +202,15 @@ SET a.url = r.url, a.title = r.title, a.source = r.source, a.language = r.langua
     a.publishedDate = r.publishedDate, a.body = r.body
 RETURN r.id AS id, elementId(a) AS eid`
 
+	// An entity is written (and so locked) only when the batch gives it something it lacks: the
+	// popular countries are in every batch, and a lock held until commit would make every batch wait
+	// for the one before.
 	entitySet = `
-SET n.type = r.type, n.code = coalesce(n.code, r.code), n.name = coalesce(n.name, r.name),
-    n.nameAr = coalesce(n.nameAr, r.nameAr), n.wikidata = coalesce(n.wikidata, r.wikidata)
+ON CREATE SET n.type = r.type, n.code = r.code, n.name = r.name, n.nameAr = r.nameAr, n.wikidata = r.wikidata
+FOREACH (_ IN CASE WHEN n.type <> r.type OR n.code IS NULL AND r.code IS NOT NULL OR n.name IS NULL AND r.name IS NOT NULL
+        OR n.nameAr IS NULL AND r.nameAr IS NOT NULL OR n.wikidata IS NULL AND r.wikidata IS NOT NULL THEN [1] ELSE [] END |
+    SET n.type = r.type, n.code = coalesce(n.code, r.code), n.name = coalesce(n.name, r.name),
+        n.nameAr = coalesce(n.nameAr, r.nameAr), n.wikidata = coalesce(n.wikidata, r.wikidata))
 RETURN r.id AS id, elementId(n) AS eid`
 
 	qCountries = `
@@ -380,11 +392,11 @@ func link(what string, rows []map[string]any, eids elementIDs, fields ...string)
 	return nil
 }
 
-// writeRows runs the write queries of a batch in dependency order: nodes, then the relationships
-// between them.
-func (b *batch) writeRows(r *rows) error {
-	r.evidence, r.posEvid = uniqueEvidence(r.evidence), uniqueEvidence(r.posEvid)
-	eids := elementIDs{}
+// writeFacts runs the write queries of everything in a batch but its events, in dependency order:
+// nodes, then the relationships between them. Events come last (writeEvents): resolving them takes
+// the locks of their families, which another batch may hold until it commits.
+func (b *batch) writeFacts(r *rows, eids elementIDs) error {
+	r.posEvid = uniqueEvidence(r.posEvid)
 	for _, st := range []struct {
 		what, query string
 		rows        []map[string]any
@@ -393,7 +405,6 @@ func (b *batch) writeRows(r *rows) error {
 		{"write countries", qCountries, r.countries},
 		{"write persons", qPersons, r.persons},
 		{"write organizations", qOrgs, r.orgs},
-		{"write events", qEvents, r.events},
 	} {
 		if err := b.writeNodes(st.what, st.query, st.rows, eids); err != nil {
 			return err
@@ -402,27 +413,29 @@ func (b *batch) writeRows(r *rows) error {
 	if err := b.writePositions(r, eids); err != nil {
 		return err
 	}
-	for _, st := range []struct {
-		what, query string
-		rows        []map[string]any
-		fields      []string
-	}{
+	return b.writeLinks(eids, []linkQuery{
 		{"write mentions", qMentions, r.mentions, []string{"article", "entity"}},
 		{"write roles", qRoles, r.roles, []string{"person", "holder"}},
+		{"write position sources", qEvidence, r.posEvid, []string{"fact", "article"}},
+	})
+}
+
+// writeEvents writes the batch's events (resolved by resolveEvents) with their participants, places
+// and sources, then the aliases of the batch's entities.
+func (b *batch) writeEvents(r *rows, eids elementIDs) error {
+	r.evidence = uniqueEvidence(r.evidence)
+	if err := b.writeNodes("write events", qEvents, r.events, eids); err != nil {
+		return err
+	}
+	if err := b.writeLinks(eids, []linkQuery{
 		{"write participants", qParticipants, r.parts, []string{"event", "entity"}},
 		{"write places", qPlaces, r.places, []string{"event"}},
 		{"write event sources", qEvidence, r.evidence, []string{"fact", "article"}},
-		{"write position sources", qEvidence, r.posEvid, []string{"fact", "article"}},
-	} {
-		if len(st.rows) == 0 {
-			continue
-		}
-		if err := link(st.what, st.rows, eids, st.fields...); err != nil {
-			return err
-		}
-		if _, err := b.exec(st.what, st.query, map[string]any{"rows": st.rows}); err != nil {
-			return err
-		}
+	}); err != nil {
+		return err
+	}
+	if err := b.awaitTurn(); err != nil {
+		return err
 	}
 	texts := map[string][]string{}
 	for _, m := range r.mentions {
@@ -430,6 +443,29 @@ func (b *batch) writeRows(r *rows) error {
 		texts[id] = append(texts[id], m["texts"].([]string)...)
 	}
 	return b.addAliases(texts)
+}
+
+// linkQuery is a relationship query with its rows and the id fields whose nodes are its ends.
+type linkQuery struct {
+	what, query string
+	rows        []map[string]any
+	fields      []string
+}
+
+// writeLinks runs relationship queries, giving each row the element ids of its ends.
+func (b *batch) writeLinks(eids elementIDs, qs []linkQuery) error {
+	for _, q := range qs {
+		if len(q.rows) == 0 {
+			continue
+		}
+		if err := link(q.what, q.rows, eids, q.fields...); err != nil {
+			return err
+		}
+		if _, err := b.exec(q.what, q.query, map[string]any{"rows": q.rows}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // writePositions writes the batch's positions, linking those it creates to their holder and target.
@@ -463,7 +499,7 @@ func (b *batch) addAliases(texts map[string][]string) error {
 	recs, err := b.s.run(b.ctx, b.tx, `
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
-RETURN n.id AS id, n.name AS name, n.nameAr AS nameAr, coalesce(n.aliases, []) AS aliases`, map[string]any{"ids": ids})
+RETURN n.id AS id, n.name AS name, n.nameAr AS nameAr, coalesce(n.aliases, []) AS aliases, n.searchText AS searchText`, map[string]any{"ids": ids})
 	if err != nil {
 		return fmt.Errorf("read entity names: %w", err)
 	}
@@ -471,11 +507,19 @@ RETURN n.id AS id, n.name AS name, n.nameAr AS nameAr, coalesce(n.aliases, []) A
 	for _, rec := range recs {
 		m := rec.AsMap()
 		id := m["id"].(string)
-		all := texts[id]
+		var stored []string
 		for _, a := range m["aliases"].([]any) {
-			all = append(all, a.(string))
+			stored = append(stored, a.(string))
 		}
-		rows = append(rows, aliasRow(id, str(m["name"]), str(m["nameAr"]), all))
+		row := aliasRow(id, str(m["name"]), str(m["nameAr"]), append(append([]string{}, texts[id]...), stored...))
+		// Unchanged aliases are not written again, so that the entity is not locked (entitySet).
+		if m["searchText"] != nil && slices.Equal(row["aliases"].([]string), stored) && row["text"] == m["searchText"] {
+			continue
+		}
+		rows = append(rows, row)
+	}
+	if len(rows) == 0 {
+		return nil
 	}
 	return b.writeAliases(rows)
 }
