@@ -384,24 +384,112 @@ func (w *writer) send(docs []*diplograph.Extraction, files []int, counts map[int
 	w.reqs <- flushReq{docs: docs, files: files, counts: c}
 }
 
+// run writes the batches in order. With a diplograph.TurnWriter it keeps two in flight: a batch
+// starts as soon as the one before has sent its queries (it is committing), and the batches still
+// commit, and are recorded, in order.
 func (w *writer) run() {
 	defer close(w.done)
+	tw, inTurns := w.l.Writer.(diplograph.TurnWriter)
+	var prev *inFlight
 	for r := range w.reqs {
 		if w.failed() {
 			continue
 		}
-		if len(r.docs) > 0 {
-			st, err := w.l.Writer.Write(w.ctx, r.docs)
-			if err != nil {
-				w.mu.Lock()
-				w.err = fmt.Errorf("store a batch of %d articles: %w", len(r.docs), err)
-				w.mu.Unlock()
-				continue
-			}
-			w.mu.Lock()
-			w.st.Add(st)
-			w.mu.Unlock()
+		if !inTurns || len(r.docs) == 0 {
+			w.finish(prev)
+			prev = nil
+			w.write(r)
+			continue
 		}
+		cur := newInFlight(r)
+		var after *diplograph.Turn
+		if prev != nil {
+			after = prev.turn
+			if prev.shares(r.docs) {
+				// Its articles are not visible to this batch until they commit: it would write
+				// the same article again, or miss the one its URL replaces.
+				<-prev.turn.Done()
+			} else {
+				select {
+				case <-prev.turn.Sent():
+				case <-prev.turn.Done():
+				}
+			}
+		}
+		go func() {
+			defer close(cur.written)
+			cur.st, cur.err = tw.WriteInTurn(w.ctx, r.docs, after, cur.turn)
+		}()
+		w.finish(prev)
+		prev = cur
+	}
+	w.finish(prev)
+}
+
+// inFlight is a batch being written in its turn.
+type inFlight struct {
+	req     flushReq
+	turn    *diplograph.Turn
+	ids     map[string]bool // its articles' ids and URLs
+	written chan struct{}
+	st      diplograph.WriteStats
+	err     error
+}
+
+func newInFlight(r flushReq) *inFlight {
+	f := &inFlight{req: r, turn: diplograph.NewTurn(), ids: map[string]bool{}, written: make(chan struct{})}
+	for _, x := range r.docs {
+		f.ids["id "+x.Article.ID] = true
+		if x.Article.URL != "" {
+			f.ids["url "+x.Article.URL] = true
+		}
+	}
+	return f
+}
+
+// shares reports whether docs hold an article of the batch, by id or URL.
+func (f *inFlight) shares(docs []*diplograph.Extraction) bool {
+	for _, x := range docs {
+		if f.ids["id "+x.Article.ID] || x.Article.URL != "" && f.ids["url "+x.Article.URL] {
+			return true
+		}
+	}
+	return false
+}
+
+// finish waits for a batch in flight to be written and records it (nil: none).
+func (w *writer) finish(f *inFlight) {
+	if f == nil {
+		return
+	}
+	<-f.written
+	w.done1(f.req, f.st, f.err)
+}
+
+// write writes one batch and records it.
+func (w *writer) write(r flushReq) {
+	var st diplograph.WriteStats
+	var err error
+	if len(r.docs) > 0 {
+		st, err = w.l.Writer.Write(w.ctx, r.docs)
+	}
+	w.done1(r, st, err)
+}
+
+// done1 records a written batch: its stats and the files it completes, or the first error.
+func (w *writer) done1(r flushReq, st diplograph.WriteStats, err error) {
+	w.mu.Lock()
+	if err != nil {
+		if w.err == nil {
+			w.err = fmt.Errorf("store a batch of %d articles: %w", len(r.docs), err)
+		}
+		w.mu.Unlock()
+		return
+	}
+	w.st.Add(st)
+	failed := w.err != nil
+	w.mu.Unlock()
+	if !failed {
 		w.record(r)
 	}
 }

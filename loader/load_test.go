@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 
@@ -293,4 +294,81 @@ func TestConcurrentLoadersDoNotDuplicate(t *testing.T) {
 	if got := counts(); got != want {
 		t.Errorf("two loaders at once: %s, one loader: %s", got, want)
 	}
+}
+
+// serialWriter hides the store's WriteInTurn: the loader writes one batch after another.
+type serialWriter struct{ s *store.Store }
+
+func (w serialWriter) Write(ctx context.Context, docs []*diplograph.Extraction) (diplograph.WriteStats, error) {
+	return w.s.Write(ctx, docs)
+}
+
+// Two batches in flight (the store is a TurnWriter) give the graph one batch after another gives: the
+// batches commit in order, and a batch reads what the one before wrote (the events it merges with)
+// only once that one has committed.
+func TestBatchesInFlightGiveTheSerialGraph(t *testing.T) {
+	s := neo4jtest.Open(t)
+	sum := load(t, newLoader(t, serialWriter{s}, loader.Options{BatchSize: 3}), corpus)
+	if sum.Stats.New < 30 {
+		t.Fatalf("corpus too small for the test: %d articles", sum.Stats.New)
+	}
+	want := dump(t, s)
+	for run := 0; run < 3; run++ {
+		if err := s.Wipe(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		s.Migrate(context.Background())
+		load(t, newLoader(t, s, loader.Options{BatchSize: 3}), corpus)
+		if got := dump(t, s); got != want {
+			t.Fatalf("run %d: batches in flight gave another graph:\n%s", run, firstDiff(want, got))
+		}
+	}
+}
+
+// failThird is the store, failing its third batch written in turn.
+type failThird struct {
+	*store.Store
+	mu    sync.Mutex
+	calls int
+}
+
+func (w *failThird) WriteInTurn(ctx context.Context, docs []*diplograph.Extraction, prev, turn *diplograph.Turn) (diplograph.WriteStats, error) {
+	w.mu.Lock()
+	w.calls++
+	n := w.calls
+	w.mu.Unlock()
+	if n == 3 {
+		err := &diplograph.Error{Code: diplograph.EUNAVAILABLE, Message: "Neo4j went away"}
+		turn.Finish(err)
+		return diplograph.WriteStats{}, err
+	}
+	return w.Store.WriteInTurn(ctx, docs, prev, turn)
+}
+
+// When a batch fails, the batch written in flight after it is rolled back: what is stored is the
+// batches before the failed one, and the load reports the failure.
+func TestBatchAfterAFailedOneIsNotStored(t *testing.T) {
+	s := neo4jtest.Open(t)
+	_, err := newLoader(t, &failThird{Store: s}, loader.Options{BatchSize: 4}).Load(context.Background(), []string{corpus})
+	if err == nil || !strings.Contains(err.Error(), "Neo4j went away") {
+		t.Fatalf("err = %v, want the third batch's error", err)
+	}
+	n, err := s.Count(context.Background(), "MATCH (a:Article) RETURN count(a)", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 8 {
+		t.Errorf("%d articles stored, want the 8 of the two batches before the failed one", n)
+	}
+}
+
+// firstDiff shows the first line where two dumps differ.
+func firstDiff(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := 0; i < len(al) && i < len(bl); i++ {
+		if al[i] != bl[i] {
+			return "want " + al[i] + "\ngot  " + bl[i]
+		}
+	}
+	return "one dump is longer"
 }
