@@ -271,7 +271,8 @@ func TestConcurrentLoadersDoNotDuplicate(t *testing.T) {
 			t.Fatal(err)
 		}
 		ev, _ := s.Count(ctx, "MATCH (n:Event) RETURN count(n)", nil)
-		return fmt.Sprintf("%d nodes, %d events", recs, ev)
+		rels, _ := s.Count(ctx, "MATCH ()-[r]->() RETURN count(r)", nil)
+		return fmt.Sprintf("%d nodes, %d events, %d relationships", recs, ev, rels)
 	}
 	want := counts()
 	if err := s.Wipe(ctx); err != nil {

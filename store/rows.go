@@ -14,7 +14,6 @@ import (
 
 // rows are the parameter lists of one batch, one list per query shape.
 type rows struct {
-	articles  []map[string]any
 	countries []map[string]any
 	persons   []map[string]any
 	orgs      []map[string]any

@@ -217,8 +217,14 @@ func (b *batch) run(docs []*diplograph.Extraction) error {
 	if len(fresh) == 0 {
 		return nil
 	}
-	r := b.rows(fresh)
 	eids := elementIDs{}
+	if fresh, err = b.writeArticles(fresh, eids); err != nil {
+		return err
+	}
+	if len(fresh) == 0 {
+		return nil
+	}
+	r := b.rows(fresh)
 	if err := b.writeFacts(r, eids); err != nil {
 		return err
 	}
@@ -228,6 +234,43 @@ func (b *batch) run(docs []*diplograph.Extraction) error {
 	}
 	r.eventRows(fresh, final)
 	return b.writeEvents(r, eids)
+}
+
+// writeArticles writes the batch's new articles and returns those this transaction created: another
+// loader may have stored one of them since classify read (MERGE waits for its commit, then finds it),
+// and the facts of an article are written only by the transaction that creates it.
+func (b *batch) writeArticles(fresh []*diplograph.Extraction, eids elementIDs) ([]*diplograph.Extraction, error) {
+	rows := make([]map[string]any, len(fresh))
+	for i, x := range fresh {
+		rows[i] = articleRow(x)
+	}
+	recs, err := b.exec("write articles", qArticles, map[string]any{"rows": rows})
+	if err != nil {
+		return nil, err
+	}
+	eids.add(recs)
+	ours := map[string]bool{}
+	for _, rec := range recs {
+		if c, _ := rec.Get("created"); c == true {
+			id, _ := rec.Get("id")
+			ours[id.(string)] = true
+		}
+	}
+	if len(ours) == len(fresh) {
+		return fresh, nil
+	}
+	var out []*diplograph.Extraction
+	b.stats.NewIDs = b.stats.NewIDs[:0]
+	for _, x := range fresh {
+		if ours[x.Article.ID] {
+			out = append(out, x)
+			b.stats.NewIDs = append(b.stats.NewIDs, x.Article.ID)
+		} else {
+			b.stats.New--
+			b.stats.Unchanged++
+		}
+	}
+	return out, nil
 }
 
 // classify splits documents into new ones and already stored ones, and returns the ids of stored

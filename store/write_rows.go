@@ -16,7 +16,6 @@ import (
 func (b *batch) rows(docs []*diplograph.Extraction) *rows {
 	r := &rows{}
 	for _, x := range docs {
-		r.articles = append(r.articles, articleRow(x))
 		published := nilIfEmpty(x.Article.Published.String())
 		for i := range x.Entities {
 			r.addEntity(&x.Entities[i])
@@ -200,7 +199,7 @@ MERGE (a:Article {id: r.id})
 ON CREATE SET a.ingestedAt = $now
 SET a.url = r.url, a.title = r.title, a.source = r.source, a.language = r.language, a.published = r.published,
     a.publishedDate = r.publishedDate, a.body = r.body
-RETURN r.id AS id, elementId(a) AS eid`
+RETURN r.id AS id, elementId(a) AS eid, a.ingestedAt = $now AS created`
 
 	// An entity is written (and so locked) only when the batch gives it something it lacks: the
 	// popular countries are in every batch, and a lock held until commit would make every batch wait
@@ -401,7 +400,6 @@ func (b *batch) writeFacts(r *rows, eids elementIDs) error {
 		what, query string
 		rows        []map[string]any
 	}{
-		{"write articles", qArticles, r.articles},
 		{"write countries", qCountries, r.countries},
 		{"write persons", qPersons, r.persons},
 		{"write organizations", qOrgs, r.orgs},
