@@ -118,6 +118,18 @@ func (a *article) buildEvents(s *sent, ts, all []match) []*event {
 	agent := a.agent(s, t, acts, speaker)
 	parties, group := a.agentParties(t, acts, agent)
 	parties, location, dest := a.namedParties(t, ts, typ, acts, parties)
+	// "imposed sanctions on Iran", "sent aid to Sudan": the object a preposition brings is a party,
+	// not the topic of the sanctions nor the place the aid goes.
+	obj := a.prepositionalObject(ts, typ)
+	if obj != nil {
+		parties = addParty(parties, obj.Entity, obj.W0)
+		if location == obj {
+			location = nil
+		}
+		if dest == obj {
+			dest = nil
+		}
+	}
 	parties, roles := a.roles(t, acts, agent, dest, parties)
 	if len(countriesOf(parties)) == 0 || len(parties) < 2 && !(typ == diplograph.EventVisit && dest != nil) {
 		return nil
@@ -126,7 +138,7 @@ func (a *article) buildEvents(s *sent, ts, all []match) []*event {
 	// meets the needs of Egypt". A pair as subject ("the two leaders met"), a group of parties for a
 	// symmetric verb ("met", "agreed") and a passive ("was received by") need none.
 	symmetric := t.event.Roles == "PARTICIPANT" || t.event.Roles == "SIGNATORY"
-	if t.event.Form == "verb" && !(group && symmetric) && !a.passive(t) && !a.objectAfterAny(ts, acts, agent) &&
+	if t.event.Form == "verb" && !(group && symmetric) && obj == nil && !a.passive(t) && !a.objectAfterAny(ts, acts, agent) &&
 		!a.pairBefore(t, acts) && !a.pairAfter(t, acts) && dest == nil {
 		return nil
 	}
@@ -404,6 +416,44 @@ func (a *article) rightAfterTrigger(ts []match, act actor) bool {
 		}
 	}
 	return false
+}
+
+// objectPrepositions introduce the party an event of the type acts on, right after its trigger: the
+// state sanctioned ("on", "against", "على", "ضد") or helped ("to", "for", "إلى", "لـ").
+var objectPrepositions = map[diplograph.EventType]map[string]bool{
+	diplograph.EventSanction: foldSet("on", "against", "على", "ضد"),
+	diplograph.EventAid:      foldSet("to", "for", "إلى", "الى", "لـ"),
+}
+
+// prepositionalObject returns the state, person or organization a preposition right after a trigger of
+// the event brings as its object ("sanctions on Iran", "aid to Sudan", "مساعدات لسوريا"), or nil.
+func (a *article) prepositionalObject(ts []match, typ diplograph.EventType) *recognize.Mention {
+	preps := objectPrepositions[typ]
+	if preps == nil {
+		return nil
+	}
+	words := a.doc.Words
+	for _, t := range ts {
+		i := t.w1
+		if i >= len(words) {
+			continue
+		}
+		m := a.rec.MentionAt(i)
+		switch {
+		case preps[words[i].Key]:
+			m = a.rec.MentionAt(i + 1)
+			if m == nil || m.W0 != i+1 {
+				continue
+			}
+		case m != nil && m.W0 == i && strings.HasSuffix(a.proclitic(m), "ل") && preps[normalize.Fold("لـ")]:
+		default:
+			continue
+		}
+		if m.Entity != nil && m.Kind != recognize.MentionDemonym {
+			return m
+		}
+	}
+	return nil
 }
 
 // objectAfterAny reports whether any trigger of the event has its object (objectAfter).

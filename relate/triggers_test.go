@@ -245,6 +245,18 @@ func TestEventTriggers(t *testing.T) {
 			body:   "Canada blacklisted three Iranian officials on Tuesday.",
 			events: []string{"SANCTION 2025-05-20 ASSERTED country:CA/HOST country:IR/GUEST"},
 		},
+		{
+			name:   "en imposed sanctions on: the state after on is sanctioned, not a topic",
+			lang:   "en",
+			body:   "The United States imposed new sanctions on Iran on Tuesday.",
+			events: []string{"SANCTION 2025-05-20 ASSERTED country:IR/GUEST country:US/HOST"},
+		},
+		{
+			name:   "en sanctions against",
+			lang:   "en",
+			body:   "The European Union imposed further sanctions against Russia on Tuesday.",
+			events: []string{"SANCTION 2025-05-20 ASSERTED country:RU/GUEST org:EU/HOST"},
+		},
 		// ACCUSE
 		{
 			name:   "ar اتهمت: state accuses state",
@@ -295,6 +307,18 @@ func TestEventTriggers(t *testing.T) {
 			lang:   "en",
 			body:   "The UAE granted Egypt a $1 billion loan yesterday.",
 			events: []string{"AID 2025-05-20 ASSERTED country:AE/HOST country:EG/GUEST"},
+		},
+		{
+			name:   "en sent humanitarian aid to: the recipient, not where the aid goes",
+			lang:   "en",
+			body:   "Saudi Arabia sent humanitarian aid to Syria on Tuesday.",
+			events: []string{"AID 2025-05-20 ASSERTED country:SA/HOST country:SY/GUEST"},
+		},
+		{
+			name:   "ar قدمت مساعدات إلى (subject first)",
+			lang:   "ar",
+			body:   "وكانت الإمارات قدمت مساعدات إلى السودان أمس.",
+			events: []string{"AID 2025-05-20 ASSERTED country:AE/HOST country:SD/GUEST"},
 		},
 		// THREATEN
 		{
