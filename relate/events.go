@@ -131,6 +131,12 @@ func (a *article) buildEvents(s *sent, ts, all []match) []*event {
 		}
 	}
 	parties, roles := a.roles(t, acts, agent, dest, parties)
+	if typ == diplograph.EventPhoneCall && t.event.Type != typ {
+		// "received a phone call from": the host and guest of the verb take part in a call alike.
+		for e := range roles {
+			roles[e] = diplograph.RoleParticipant
+		}
+	}
 	if len(countriesOf(parties)) == 0 || len(parties) < 2 && !(typ == diplograph.EventVisit && dest != nil) {
 		return nil
 	}

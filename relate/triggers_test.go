@@ -189,6 +189,12 @@ func TestEventTriggers(t *testing.T) {
 			body:   "Egyptian Foreign Minister Badr Abdelatty spoke by phone with his Iranian counterpart Abbas Araghchi on Tuesday.",
 			events: []string{"PHONE_CALL 2025-05-20 ASSERTED person:abbas-araghchi/PARTICIPANT person:badr-abdelatty/PARTICIPANT"},
 		},
+		{
+			name:   "en received a phone call … from: both take part",
+			lang:   "en",
+			body:   "Jordanian Foreign Minister Ayman Safadi received a phone call on Tuesday from his Egyptian counterpart Badr Abdelatty.",
+			events: []string{"PHONE_CALL 2025-05-20 ASSERTED person:ayman-safadi/PARTICIPANT person:badr-abdelatty/PARTICIPANT"},
+		},
 		// AGREEMENT
 		{
 			name:   "ar وقع … مذكرة تفاهم: coordinated signatories (الجزائر is the state's name too)",
