@@ -153,7 +153,10 @@ func (a *article) buildEvents(s *sent, ts, all []match) []*event {
 	}
 	at := a.whenOf(s, t.w0, ts[len(ts)-1].w1)
 	mod := a.modality(s, t, at)
-	if mod == diplograph.ModalityPlanned {
+	if mod == diplograph.ModalityPlanned || mod == diplograph.ModalityHypothetical {
+		if at.frame {
+			at = when{} // "X will meet Y": the time the story is at is not when the meeting will be
+		}
 		at = at.forward(a.pub)
 		// A plan is not dated by the narrative's past: "Lammy is expected to visit the region" in a story
 		// about Tuesday's events has no date.
@@ -305,6 +308,9 @@ func (a *article) eventWindow(s *sent, ts, all []match) (from, to int, speaker *
 			}
 			if m.w0 > last && m.w0 < to {
 				to = m.w0
+				if j := a.attributionStart(last, m.w0); j > 0 {
+					to = j
+				}
 			}
 		}
 	}
@@ -320,6 +326,22 @@ func (a *article) eventWindow(s *sent, ts, all []match) (from, to int, speaker *
 		}
 	}
 	return from, to, speaker
+}
+
+// attributionStart returns where an English attribution after the event begins — the comma before a
+// short speaker and the verb of speech: "…, a Turkish official said", "…, officials said" — so that the
+// speaker is not taken for a party; -1 when there is none.
+func (a *article) attributionStart(last, speech int) int {
+	words := a.doc.Words
+	for j := speech; j > last && speech-j <= 5; j-- {
+		if words[j].Script != normalize.ScriptLatin {
+			return -1
+		}
+		if words[j].Gap == ',' {
+			return j
+		}
+	}
+	return -1
 }
 
 // mainTrigger returns the trigger that tells the event: the first verb ("على هامش الاجتماع، التقى
@@ -792,6 +814,9 @@ func (a *article) speechStartsClause(m match) bool {
 // trigger in the clause, the future prefix of the verb, and a future date.
 func (a *article) modality(s *sent, t match, at when) diplograph.Modality {
 	if t.future {
+		if a.conditionAfter(s, t) {
+			return diplograph.ModalityHypothetical
+		}
 		return diplograph.ModalityPlanned
 	}
 	var mod diplograph.Modality
@@ -816,10 +841,46 @@ func (a *article) modality(s *sent, t match, at when) diplograph.Modality {
 	if mod == "" && at.future {
 		mod = diplograph.ModalityPlanned
 	}
+	if mod == diplograph.ModalityPlanned && a.conditionAfter(s, t) {
+		mod = diplograph.ModalityHypothetical // "would meet al-Sharaa if conditions allow"
+	}
 	if mod == "" {
 		mod = diplograph.ModalityAsserted
 	}
 	return mod
+}
+
+// conditionWords open a condition: "if", "unless", "إذا", "لو"; "في حال(ة)", "provided that" and
+// "شرط/بشرط/شريطة" are checked with the word after or as they are.
+var conditionWords = foldSet("if", "unless", "إذا", "اذا", "لو", "شرط", "بشرط", "شريطة")
+
+// clauseOpeners begin a clause of their own after an English comma: a condition beyond them is not the
+// event's ("will visit Paris, saying talks would resume if …").
+var clauseOpeners = foldSet("saying", "adding", "noting", "stressing", "warning", "who", "which", "while", "but",
+	"as", "after", "before", "when", "according", "and")
+
+// conditionAfter reports whether a condition follows a planned event's trigger in its clause: the
+// event will take place only if it is met. The clause ends at a semicolon, at an Arabic comma (a
+// condition after it belongs as often to the next clause: "سيزور دمشق الشهر المقبل، مشيراً إلى … إذا")
+// and at an English comma before a clause opener; an English comma inside a list ("his French,
+// British and German counterparts if …") does not end it.
+func (a *article) conditionAfter(s *sent, t match) bool {
+	words := a.doc.Words
+	for i := t.w1; i < s.w1 && i < len(words); i++ {
+		if g := words[i].Gap; i > t.w1 && g != 0 && g != '-' && g != '\'' &&
+			(g != ',' || words[i].Script != normalize.ScriptLatin || clauseOpeners[words[i].Key]) {
+			return false
+		}
+		key, next := words[i].Key, ""
+		if i+1 < s.w1 && i+1 < len(words) {
+			next = words[i+1].Key
+		}
+		if conditionWords[key] || key == normalize.Fold("في") && (next == normalize.Fold("حال") || next == normalize.Fold("حالة")) ||
+			key == "provided" && next == "that" {
+			return true
+		}
+	}
+	return false
 }
 
 // clauseBreak reports whether punctuation that ends a clause lies in words [from, to].

@@ -257,6 +257,8 @@ type when struct {
 	// last such day on or before publication; a planned fact takes the next one instead (forward).
 	weekday bool
 	expr    dates.Expr
+	// frame is set when no expression dates the fact: it has the time the story is at.
+	frame bool
 }
 
 // forward resolves a bare weekday to the next such day after publication, for a planned fact: "is
@@ -370,7 +372,7 @@ func (a *article) whenOf(s *sent, w0, w1 int) when {
 	if s.vague {
 		return when{}
 	}
-	return when{date: s.date, known: s.dateKnown}
+	return when{date: s.date, known: s.dateKnown, frame: true}
 }
 
 // historical reports whether a date lies more than a year and a half before publication: a past
