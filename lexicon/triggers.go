@@ -19,6 +19,9 @@ type Triggers struct {
 	Modality  *normalize.PhraseSet[*ModalityTrigger]
 	Relations *normalize.PhraseSet[string] // relation words: "الجانبان", "the two sides", "counterpart"…
 	Inverters *normalize.PhraseSet[string] // "المساس ب", "violation of": the topic after is violated
+	// split holds the Arabic two-word verb triggers by their verb ("فرضت" → "عقوبات"), for the verb
+	// and its object split by the subject: "فرضت الولايات المتحدة عقوبات" (SplitEvents).
+	split map[string][]SplitEvent
 
 	events    []*EventTrigger
 	speech    []*SpeechTrigger
@@ -182,12 +185,27 @@ func kindPolarity(row *row) (diplograph.StanceKind, int, error) {
 	return k, pol, nil
 }
 
+// SplitEvent is an Arabic event trigger of a verb and its object noun ("فرض عقوبات", "أرسلت
+// مساعدات"), which a verb-subject-object sentence splits: "فرضت الولايات المتحدة عقوبات".
+type SplitEvent struct {
+	Noun    string // the folded key of the noun
+	Trigger *EventTrigger
+}
+
+// SplitEvents returns the two-word Arabic verb triggers whose verb has the folded key.
+func (t *Triggers) SplitEvents(verbKey string) []SplitEvent { return t.split[verbKey] }
+
 // build indexes the triggers read.
 func (t *Triggers) build() error {
 	t.Events = normalize.NewPhraseSet[*EventTrigger]()
 	t.Events.KeepArticle = true
+	t.split = map[string][]SplitEvent{}
 	for _, e := range t.events {
 		t.Events.Add(e.Phrase, e)
+		if words := strings.Fields(e.Phrase); e.Lang == "ar" && e.Form == "verb" && len(words) == 2 {
+			v := normalize.Fold(words[0])
+			t.split[v] = append(t.split[v], SplitEvent{Noun: normalize.Fold(words[1]), Trigger: e})
+		}
 	}
 	t.Speech = normalize.NewPhraseSet[*SpeechTrigger]()
 	t.Speech.KeepArticle = true

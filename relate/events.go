@@ -462,7 +462,7 @@ func (a *article) prepositionalObject(ts []match, typ diplograph.EventType) *rec
 	}
 	words := a.doc.Words
 	for _, t := range ts {
-		i := t.w1
+		i := max(t.w1, t.nounEnd)
 		if i >= len(words) {
 			continue
 		}

@@ -164,6 +164,9 @@ type match struct {
 	object     bool // the trigger verb carries an object pronoun: "استقبله" (received him)
 	weak       bool // a discussion verb read as speech: its topics need a stance word
 	agreed     bool // an agreement verb read as speech: its parties commit to what they agree on
+	// nounEnd is, for a verb split from its object noun by the subject ("فرضت الولايات المتحدة
+	// عقوبات"), the word after the noun: the object of the event comes after it.
+	nounEnd int
 }
 
 func sortMatches(ms []match) {

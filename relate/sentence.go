@@ -103,6 +103,8 @@ func (a *article) matchAt(s *sent, i int, next *resumeAt) {
 		add(ev, true)
 	} else if ev, ok := a.objectEvent(i); ok {
 		add(ev, true)
+	} else if ev, ok := a.splitEvent(i); ok {
+		add(ev, true)
 	}
 	if m, ok := a.trig.Speech.MatchAt(d, i); ok {
 		add(match{kind: mSpeech, w0: m.W0, w1: m.W1, start: m.Start, end: m.End, speech: m.Values[0]}, true)
@@ -221,6 +223,43 @@ func (a *article) objectEvent(i int) (match, bool) {
 				// "وزارة" ends with ة, which folds to the pronoun's ه.
 				if raw := strings.TrimRightFunc(a.doc.Slice(w.Start, w.End), normalize.IsArabicMark); strings.HasSuffix(raw, suf) {
 					return match{kind: mEvent, w0: i, w1: i + 1, start: a.doc.StemStart(w, st), end: w.End, event: m.Values[0], object: true}, true
+				}
+			}
+		}
+	}
+	return match{}, false
+}
+
+// timeFillers may stand between the subject of a split trigger and its noun: "أرسلت قطر أمس مساعدات".
+var timeFillers = foldSet("أمس", "اليوم", "يوم", "مساء", "صباح", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء",
+	"الخميس", "الجمعة", "السبت")
+
+// splitEvent reads an Arabic verb whose trigger noun comes after its subject: "فرضت الولايات المتحدة
+// عقوبات على إيران", "أرسلت قطر أمس مساعدات إلى لبنان". The verb alone is the trigger (the subject
+// after it is the agent, as for any verb), and only when its noun follows the subject, with at
+// most three words of time between.
+func (a *article) splitEvent(i int) (match, bool) {
+	words := a.doc.Words
+	w := &words[i]
+	if w.Script != normalize.ScriptArabic {
+		return match{}, false
+	}
+	subj := a.rec.MentionAt(i + 1)
+	if subj == nil || subj.W0 != i+1 {
+		return match{}, false
+	}
+	for _, st := range w.Stems() {
+		for _, sp := range a.trig.SplitEvents(st.Key) {
+			j := subj.W1
+			for k := 0; k < 3 && j < len(words) && timeFillers[words[j].Key]; k++ {
+				j++
+			}
+			if j >= len(words) {
+				continue
+			}
+			for _, nst := range words[j].Stems() {
+				if nst.Key == sp.Noun {
+					return match{kind: mEvent, w0: i, w1: i + 1, start: a.doc.StemStart(w, st), end: w.End, event: sp.Trigger, nounEnd: j + 1}, true
 				}
 			}
 		}

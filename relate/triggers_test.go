@@ -252,6 +252,12 @@ func TestEventTriggers(t *testing.T) {
 			events: []string{"SANCTION 2025-05-20 ASSERTED country:CA/HOST country:IR/GUEST"},
 		},
 		{
+			name:   "ar فرضت … عقوبات: verb and noun split by the subject and the day",
+			lang:   "ar",
+			body:   "فرضت الولايات المتحدة أمس عقوبات جديدة على إيران.",
+			events: []string{"SANCTION 2025-05-20 ASSERTED country:IR/GUEST country:US/HOST"},
+		},
+		{
 			name:   "en imposed sanctions on: the state after on is sanctioned, not a topic",
 			lang:   "en",
 			body:   "The United States imposed new sanctions on Iran on Tuesday.",
@@ -319,6 +325,18 @@ func TestEventTriggers(t *testing.T) {
 			lang:   "en",
 			body:   "Saudi Arabia sent humanitarian aid to Syria on Tuesday.",
 			events: []string{"AID 2025-05-20 ASSERTED country:SA/HOST country:SY/GUEST"},
+		},
+		{
+			name:   "ar أرسلت … مساعدات إلى: verb and noun split by the subject and the day",
+			lang:   "ar",
+			body:   "أرسلت قطر أمس مساعدات إلى لبنان.",
+			events: []string{"AID 2025-05-20 ASSERTED country:LB/GUEST country:QA/HOST"},
+		},
+		{
+			name:   "ar أرسل … رسالة: a verb without its trigger noun is no event",
+			lang:   "ar",
+			body:   "أرسل الرئيس الفرنسي إيمانويل ماكرون أمس رسالة إلى نظيره اللبناني جوزاف عون.",
+			events: nil,
 		},
 		{
 			name:   "ar قدمت مساعدات إلى (subject first)",
