@@ -170,6 +170,24 @@ func TestEventTriggers(t *testing.T) {
 			body:   "Syrian Foreign Minister Asaad al-Shaibani arrived in Ankara on Tuesday on an official visit.",
 			events: []string{"VISIT 2025-05-20 ASSERTED @Ankara country:TR/HOST person:asaad-al-shaibani/GUEST"},
 		},
+		{
+			name:   "en will travel to: a planned visit to the state of the city",
+			lang:   "en",
+			body:   "Syrian Foreign Minister Asaad al-Shaibani will travel to Moscow next week, the ministry said.",
+			events: []string{"VISIT - PLANNED @Moscow country:RU/HOST person:asaad-al-shaibani/GUEST"},
+		},
+		{
+			name:   "en headed to … for talks with",
+			lang:   "en",
+			body:   "Syrian Foreign Minister Asaad al-Shaibani headed to Ankara on Tuesday for talks with his Turkish counterpart Hakan Fidan.",
+			events: []string{"VISIT 2025-05-20 ASSERTED @Ankara person:asaad-al-shaibani/GUEST person:hakan-fidan/HOST"},
+		},
+		{
+			name:   "en travel to: tourists are no party",
+			lang:   "en",
+			body:   "Thousands of tourists travel to Turkey every summer.",
+			events: nil,
+		},
 		// PHONE_CALL
 		{
 			name:   "ar أجرى اتصالاً هاتفياً مع",
@@ -940,6 +958,12 @@ func TestModality(t *testing.T) {
 			lang:   "en",
 			body:   "Turkish President Recep Tayyip Erdogan met Syrian President Ahmed al-Sharaa in Ankara on Tuesday, a Turkish official said.",
 			events: []string{"MEETING 2025-05-20 ASSERTED @Ankara person:ahmed-al-sharaa/PARTICIPANT person:recep-tayyip-erdogan/PARTICIPANT"},
+		},
+		{
+			name:   "NEGATED ar لم يلتق (the jussive)",
+			lang:   "ar",
+			body:   "لم يلتق وزير الخارجية الأردني أيمن الصفدي نظيره السوري أسعد الشيباني أمس.",
+			events: []string{"MEETING 2025-05-20 NEGATED person:asaad-al-shaibani/PARTICIPANT person:ayman-safadi/PARTICIPANT"},
 		},
 		{
 			name:   "HYPOTHETICAL en might",
