@@ -649,9 +649,9 @@ func (a *article) arabicVerbAgent(t match, acts []actor) *recognize.Entity {
 // by Türkiye", in a clause that does not move the story's subject), else the last party before it,
 // past an apposition.
 func (a *article) englishVerbAgent(s *sent, t match, acts []actor) *recognize.Entity {
-	if a.passive(t) {
+	if by := a.passiveBy(t); by >= 0 {
 		for _, act := range acts {
-			if act.w > t.w1 && act.w <= t.w1+3 && !act.pair {
+			if act.w > by && act.w <= by+3 && !act.pair {
 				return act.entity
 			}
 		}
@@ -715,9 +715,58 @@ func (a *article) subjectBeforeVerb(t match, acts []actor) *actor {
 
 // passive reports whether an English event verb is a passive with its agent after "by": "was received
 // by Emir Tamim" has its object before it.
-func (a *article) passive(t match) bool {
-	return t.event.Form == "verb" && t.w1 < len(a.doc.Words) && a.doc.Words[t.w1].Key == "by"
+func (a *article) passive(t match) bool { return a.passiveBy(t) >= 0 }
+
+// beWords mark an English passive before its verb ("was received", "were warmly received").
+var beWords = foldSet("was", "were", "is", "are", "been", "being", "be")
+
+// passiveBy returns the word "by" that brings the agent of an English passive event verb: right after
+// the verb ("hosted by Türkiye"), or, when a form of "be" marks the passive, after a few words of time
+// or manner ("was received later in the day by Lavrov"); -1 when the verb is no passive.
+func (a *article) passiveBy(t match) int {
+	words := a.doc.Words
+	if t.event.Form != "verb" || t.w1 >= len(words) {
+		return -1
+	}
+	if words[t.w1].Key == "by" {
+		return t.w1
+	}
+	if !(t.w0 >= 1 && beWords[words[t.w0-1].Key] || t.w0 >= 2 && beWords[words[t.w0-2].Key]) {
+		return -1
+	}
+	for i := t.w1; i < len(words) && i <= t.w1+5; i++ {
+		if i > t.w1 && words[i].Gap != 0 || a.rec.MentionAt(i) != nil {
+			return -1
+		}
+		if words[i].Key == "by" {
+			return i
+		}
+	}
+	return -1
 }
+
+// englishPast reports whether an English event verb is in the past: "received", "met", "was
+// received", "had held". A time word that looks ahead ("later in the day") does not make it planned.
+func (a *article) englishPast(t match) bool {
+	words := a.doc.Words
+	w := &words[t.w0]
+	if w.Script != normalize.ScriptLatin || t.event.Form != "verb" {
+		return false
+	}
+	if strings.HasSuffix(w.Key, "ed") || pastVerbs[w.Key] {
+		return true
+	}
+	for i := max(0, t.w0-2); i < t.w0; i++ {
+		if k := words[i].Key; k == "was" || k == "were" || k == "had" {
+			return true
+		}
+	}
+	return false
+}
+
+// pastVerbs are irregular past forms of English event verbs.
+var pastVerbs = foldSet("met", "held", "spoke", "paid", "flew", "sent", "gave", "took", "led", "went", "came", "made",
+	"signed", "agreed", "hosted")
 
 // relativeBefore reports whether the word before w is a relative pronoun ("الذي", "التي"), whose
 // verb has the noun before it as its subject.
@@ -838,7 +887,7 @@ func (a *article) modality(s *sent, t match, at when) diplograph.Modality {
 		}
 		mod = strongerModality(mod, m.modality.Modality)
 	}
-	if mod == "" && at.future {
+	if mod == "" && at.future && !a.englishPast(t) {
 		mod = diplograph.ModalityPlanned
 	}
 	if mod == diplograph.ModalityPlanned && a.conditionAfter(s, t) {

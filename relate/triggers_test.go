@@ -188,6 +188,12 @@ func TestEventTriggers(t *testing.T) {
 			body:   "Thousands of tourists travel to Turkey every summer.",
 			events: nil,
 		},
+		{
+			name:   "en was received later in the day by: a passive in the past, its agent hosts",
+			lang:   "en",
+			body:   "Syrian Defence Minister Murhaf Abu Qasra was received later in the day by Russian Foreign Minister Sergei Lavrov.",
+			events: []string{"MEETING - ASSERTED person:murhaf-abu-qasra/GUEST person:sergei-lavrov/HOST"},
+		},
 		// PHONE_CALL
 		{
 			name:   "ar أجرى اتصالاً هاتفياً مع",
