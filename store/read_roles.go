@@ -9,7 +9,7 @@ import (
 )
 
 // roleProjection projects a HOLDS_ROLE r from person p to holder h, with its evidence: the
-// observations on the MENTIONS of p by articles (articleRoles in rows.go), the earliest
+// observations on the MENTIONS of p by articles (mentionRows in rows.go), the earliest
 // MaxRoleEvidence of them.
 const roleProjection = `r {person: p.id, holder: h.id, .title, .office, .from, .to, .firstSeen, .lastSeen, .former,
     evidence: COLLECT {

@@ -90,7 +90,10 @@ func SearchKeys(names ...string) []string {
 // mentionRows counts an article's mentions of each entity.
 // Each row keeps the distinct texts the article names the entity with (and the aliases the document
 // lists): the entity's aliases are made from them (refreshAliases), so that they follow the articles.
-func mentionRows(x *diplograph.Extraction) []map[string]any {
+// A mention of a person also keeps the article's observations of his roles (its roleRows): the role
+// keys (roleKey) and those it calls him former in. On the mention, they go with the article when it is
+// replaced, and a role's evidence is read from them.
+func mentionRows(x *diplograph.Extraction, roles []map[string]any) []map[string]any {
 	var out []map[string]any
 	for _, e := range x.Entities {
 		texts := []string{}
@@ -111,41 +114,20 @@ func mentionRows(x *diplograph.Extraction) []map[string]any {
 		if len(e.Mentions) > 0 {
 			first = e.Mentions[0].Start
 		}
-		row := map[string]any{"article": x.Article.ID, "entity": e.ID, "count": len(e.Mentions),
-			"first": first, "texts": texts, "roles": nil, "formerRoles": nil}
-		if keys, former := articleRoles(&e); len(keys) > 0 {
-			row["roles"], row["formerRoles"] = keys, nilIfNone(former)
+		var keys, former []string
+		for _, r := range roles {
+			if r["person"] == e.ID {
+				k := roleKey(r["title"].(string), r["holder"].(string))
+				keys = append(keys, k)
+				if r["former"].(bool) {
+					former = append(former, k)
+				}
+			}
 		}
-		out = append(out, row)
+		out = append(out, map[string]any{"article": x.Article.ID, "entity": e.ID, "count": len(e.Mentions),
+			"first": first, "texts": texts, "roles": nilIfNone(keys), "formerRoles": nilIfNone(former)})
 	}
 	return out
-}
-
-// articleRoles returns the roles an article sees a person in, as role keys (roleKey), and those of
-// them it calls him a former holder of. They are the article's observations of the roles: kept on
-// its MENTIONS of the person, they go with the article when it is replaced, and a role's evidence is
-// read from them.
-func articleRoles(e *diplograph.Entity) (keys, former []string) {
-	if e.Type != diplograph.EntityPerson {
-		return nil, nil
-	}
-	seen := map[string]bool{}
-	for _, r := range e.Roles {
-		holder, ok := roleHolder(r)
-		if !ok {
-			continue
-		}
-		k := roleKey(string(r.Title), holder)
-		if seen[k] {
-			continue
-		}
-		seen[k] = true
-		keys = append(keys, k)
-		if r.Former {
-			former = append(former, k)
-		}
-	}
-	return keys, former
 }
 
 // roleKey names a role of a person on his MENTIONS: title and holder ("FOREIGN_MINISTER|country:SY").
@@ -199,15 +181,15 @@ func roleRows(x *diplograph.Extraction) []map[string]any {
 	return out
 }
 
-// holderEntities returns the entities roles point to (countries and organizations) that the
-// extraction does not list, so that they exist before the roles are written.
-func holderEntities(x *diplograph.Extraction) []diplograph.Entity {
+// holderEntities returns the entities roles (the article's roleRows) point to, countries and
+// organizations that the extraction does not list, so that they exist before the roles are written.
+func holderEntities(x *diplograph.Extraction, roles []map[string]any) []diplograph.Entity {
 	have := map[string]bool{}
 	for _, e := range x.Entities {
 		have[e.ID] = true
 	}
 	var out []diplograph.Entity
-	for _, r := range roleRows(x) {
+	for _, r := range roles {
 		h := r["holder"].(string)
 		if have[h] {
 			continue

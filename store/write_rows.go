@@ -20,11 +20,12 @@ func (b *batch) rows(docs []*diplograph.Extraction) *rows {
 		for i := range x.Entities {
 			r.addEntity(&x.Entities[i])
 		}
-		for _, e := range holderEntities(x) {
+		roles := roleRows(x)
+		for _, e := range holderEntities(x, roles) {
 			r.addEntity(&e)
 		}
-		r.mentions = append(r.mentions, mentionRows(x)...)
-		for _, row := range roleRows(x) {
+		r.mentions = append(r.mentions, mentionRows(x, roles)...)
+		for _, row := range roles {
 			r.addRole(row)
 		}
 		for pi := range x.Positions {
@@ -125,7 +126,7 @@ func nilIfEmpty(s string) any {
 // addRole adds one article's observation of a role to the batch's row for that relationship: a
 // minister named by two hundred articles of a batch is one row, whose summary (first and last day
 // seen in office, whether every observation calls him former) covers the two hundred. The
-// observations themselves are on the articles' MENTIONS (articleRoles).
+// observations themselves are on the articles' MENTIONS (mentionRows).
 func (r *rows) addRole(obs map[string]any) {
 	key := obs["person"].(string) + "|" + obs["title"].(string) + "|" + obs["holder"].(string)
 	row, ok := r.roleIdx[key]
