@@ -453,6 +453,9 @@ var objectPrepositions = map[diplograph.EventType]map[string]bool{
 	diplograph.EventAid:      foldSet("to", "for", "إلى", "الى", "لـ"),
 }
 
+// lamKey is the preposition لـ as objectPrepositions holds it: on a name, it is a proclitic ("لسوريا").
+var lamKey = normalize.Fold("لـ")
+
 // prepositionalObject returns the state, person or organization a preposition right after a trigger of
 // the event brings as its object ("sanctions on Iran", "aid to Sudan", "مساعدات لسوريا"), or nil.
 func (a *article) prepositionalObject(ts []match, typ diplograph.EventType) *recognize.Mention {
@@ -473,7 +476,7 @@ func (a *article) prepositionalObject(ts []match, typ diplograph.EventType) *rec
 			if m == nil || m.W0 != i+1 {
 				continue
 			}
-		case m != nil && m.W0 == i && strings.HasSuffix(a.proclitic(m), "ل") && preps[normalize.Fold("لـ")]:
+		case m != nil && m.W0 == i && strings.HasSuffix(a.proclitic(m), "ل") && preps[lamKey]:
 		default:
 			continue
 		}
@@ -899,9 +902,12 @@ func (a *article) modality(s *sent, t match, at when) diplograph.Modality {
 	return mod
 }
 
-// conditionWords open a condition: "if", "unless", "إذا", "لو"; "في حال(ة)", "provided that" and
-// "شرط/بشرط/شريطة" are checked with the word after or as they are.
-var conditionWords = foldSet("if", "unless", "إذا", "اذا", "لو", "شرط", "بشرط", "شريطة")
+// conditionWords open a condition ("if", "unless", "إذا", "لو", "بشرط"), and conditionPairs do with
+// the word after ("في حال", "provided that").
+var (
+	conditionWords = foldSet("if", "unless", "إذا", "اذا", "لو", "شرط", "بشرط", "شريطة")
+	conditionPairs = foldSet("في حال", "في حالة", "provided that")
+)
 
 // clauseOpeners begin a clause of their own after an English comma: a condition beyond them is not the
 // event's ("will visit Paris, saying talks would resume if …").
@@ -924,8 +930,7 @@ func (a *article) conditionAfter(s *sent, t match) bool {
 		if i+1 < s.w1 && i+1 < len(words) {
 			next = words[i+1].Key
 		}
-		if conditionWords[key] || key == normalize.Fold("في") && (next == normalize.Fold("حال") || next == normalize.Fold("حالة")) ||
-			key == "provided" && next == "that" {
+		if conditionWords[key] || conditionPairs[key+" "+next] {
 			return true
 		}
 	}

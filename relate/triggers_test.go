@@ -948,6 +948,18 @@ func TestModality(t *testing.T) {
 			events: []string{"MEETING - HYPOTHETICAL person:ahmed-al-sharaa/PARTICIPANT person:recep-tayyip-erdogan/PARTICIPANT"},
 		},
 		{
+			name:   "HYPOTHETICAL en will meet … provided that",
+			lang:   "en",
+			body:   "Turkish President Recep Tayyip Erdogan will meet Syrian President Ahmed al-Sharaa provided that the talks go well.",
+			events: []string{"MEETING - HYPOTHETICAL person:ahmed-al-sharaa/PARTICIPANT person:recep-tayyip-erdogan/PARTICIPANT"},
+		},
+		{
+			name:   "HYPOTHETICAL ar سيلتقي … في حال",
+			lang:   "ar",
+			body:   "سيلتقي الرئيس التركي رجب طيب أردوغان نظيره السوري أحمد الشرع في حال نجاح المحادثات.",
+			events: []string{"MEETING - HYPOTHETICAL person:ahmed-al-sharaa/PARTICIPANT person:recep-tayyip-erdogan/PARTICIPANT"},
+		},
+		{
 			name:   "PLANNED ar سيزور …، مشيرا إلى … إذا: the condition is the next clause's",
 			lang:   "ar",
 			body:   "أعلن وزير الخارجية التركي هاكان فيدان أن الرئيس رجب طيب أردوغان سيزور دمشق الشهر المقبل، مشيرا إلى أن الاتفاق سيصمد إذا التزمت الأطراف به.",
