@@ -463,7 +463,7 @@ func (w *writer) finish(f *inFlight) {
 		return
 	}
 	<-f.written
-	w.done1(f.req, f.st, f.err)
+	w.recordWrite(f.req, f.st, f.err)
 }
 
 // write writes one batch and records it.
@@ -473,11 +473,11 @@ func (w *writer) write(r flushReq) {
 	if len(r.docs) > 0 {
 		st, err = w.l.Writer.Write(w.ctx, r.docs)
 	}
-	w.done1(r, st, err)
+	w.recordWrite(r, st, err)
 }
 
-// done1 records a written batch: its stats and the files it completes, or the first error.
-func (w *writer) done1(r flushReq, st diplograph.WriteStats, err error) {
+// recordWrite records a written batch: its stats and the files it completes, or the first error.
+func (w *writer) recordWrite(r flushReq, st diplograph.WriteStats, err error) {
 	w.mu.Lock()
 	if err != nil {
 		if w.err == nil {
