@@ -3,14 +3,17 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -148,10 +151,7 @@ func benchLoad(ctx context.Context, a *app, d *dbFlags, c *corpusFlags) error {
 	rels, _ := s.Count(ctx, "MATCH ()-[r]->() RETURN count(r)", nil)
 	stored, _ := s.Count(ctx, "MATCH (a:Article) RETURN count(a)", nil)
 	// The naive writer on the first articles of the same corpus, extraction excluded from its time.
-	if err := s.Wipe(ctx); err != nil {
-		return err
-	}
-	if _, err := s.Migrate(ctx); err != nil {
+	if err := emptyDatabase(ctx, s, true); err != nil {
 		return err
 	}
 	docs, err := extractFirst(ctx, g.lex, g.dir, c.naive)
@@ -213,80 +213,31 @@ type floorRun struct {
 	time                   time.Duration
 }
 
-// benchFloor empties the database and loads the whole corpus the ideal way: read, extract with the
-// loader's workers, and write batches of the loader's size with the floor writer, two transactions
-// at once (plain CREATE takes no lock another batch waits for). Extraction is timed, as in the loader.
+// benchFloor empties the database and loads the whole corpus with the loader — the same reading,
+// extraction and batches, two in flight — writing with the floor writer instead of the store.
+// Extraction is timed, as in the loader.
 func benchFloor(ctx context.Context, a *app, s *store.Store, g *benchGraph, c *corpusFlags) (floorRun, error) {
-	if err := s.Wipe(ctx); err != nil {
-		return floorRun{}, err
-	}
-	if _, err := s.Migrate(ctx); err != nil {
+	if err := emptyDatabase(ctx, s, true); err != nil {
 		return floorRun{}, err
 	}
 	fmt.Fprintf(a.stderr, "loading %d articles with the floor writer…\n", c.articles)
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	start := time.Now()
-	articles := make(chan *diplograph.Article, c.batch)
-	docs := make(chan *diplograph.Extraction, c.batch)
-	batches := make(chan []*diplograph.Extraction, 1)
-	var readErr error
-	go func() {
-		defer close(articles)
-		readErr = loader.Read(ctx, []string{g.dir}, loader.ReadOptions{}, func(it loader.Item) error {
-			if it.Article != nil {
-				select {
-				case articles <- it.Article:
-				case <-ctx.Done():
-					return ctx.Err()
-				}
-			}
-			return nil
-		})
-	}()
-	var extractors sync.WaitGroup
-	for i := 0; i < c.workers; i++ {
-		extractors.Add(1)
-		go func() {
-			defer extractors.Done()
-			x := extract.New(g.lex)
-			for art := range articles {
-				docs <- x.Extract(art)
-			}
-		}()
-	}
-	go func() { extractors.Wait(); close(docs) }()
-	go func() {
-		defer close(batches)
-		var b []*diplograph.Extraction
-		for d := range docs {
-			if b = append(b, d); len(b) == c.batch {
-				batches <- b
-				b = nil
-			}
-		}
-		if len(b) > 0 {
-			batches <- b
-		}
-	}()
-	run, err := floorWrite(ctx, s, batches, cancel)
-	run.time = time.Since(start)
+	fw := &bench.FloorWriter{Driver: s.Driver(), Database: s.Database()}
+	l := &loader.Loader{Writer: fw, Extractor: extract.New(g.lex),
+		Opts: loader.Options{BatchSize: c.batch, Workers: c.workers, Log: slog.New(slog.DiscardHandler)}}
+	sum, err := l.Load(ctx, []string{g.dir})
 	if err != nil {
 		return floorRun{}, err
 	}
-	if readErr != nil {
-		return floorRun{}, readErr
+	if sum.Failed > 0 {
+		return floorRun{}, fmt.Errorf("floor: %d inputs failed: %s", sum.Failed, sum.Failures[0].Reason)
 	}
-	return run, nil
+	return floorRun{articles: sum.Stats.New, transactions: fw.Transactions(), time: sum.Elapsed}, nil
 }
 
 // benchFloorExtracted empties the database again and writes the corpus, extracted beforehand (not
-// timed), with the floor writer: what Neo4j alone takes on this machine.
+// timed), with the floor writer, two batches at once: what Neo4j alone takes on this machine.
 func benchFloorExtracted(ctx context.Context, a *app, s *store.Store, g *benchGraph, c *corpusFlags) (floorRun, error) {
-	if err := s.Wipe(ctx); err != nil {
-		return floorRun{}, err
-	}
-	if _, err := s.Migrate(ctx); err != nil {
+	if err := emptyDatabase(ctx, s, true); err != nil {
 		return floorRun{}, err
 	}
 	docs, err := extractFirst(ctx, g.lex, g.dir, c.articles)
@@ -294,58 +245,25 @@ func benchFloorExtracted(ctx context.Context, a *app, s *store.Store, g *benchGr
 		return floorRun{}, err
 	}
 	fmt.Fprintf(a.stderr, "writing %d extracted articles with the floor writer…\n", len(docs))
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	batches := make(chan []*diplograph.Extraction)
-	go func() {
-		defer close(batches)
-		for i := 0; i < len(docs); i += c.batch {
-			select {
-			case batches <- docs[i:min(i+c.batch, len(docs))]:
-			case <-ctx.Done():
-				return
-			}
-		}
-	}()
-	start := time.Now()
-	run, err := floorWrite(ctx, s, batches, cancel)
-	run.time = time.Since(start)
-	return run, err
-}
-
-// floorWrite writes batches with two floor writers at once until the channel closes. After an error
-// it calls stop (so that the producer ends), drains the channel and returns the first error.
-func floorWrite(ctx context.Context, s *store.Store, batches <-chan []*diplograph.Extraction, stop func()) (floorRun, error) {
+	fw := &bench.FloorWriter{Driver: s.Driver(), Database: s.Database()}
 	var (
-		writers sync.WaitGroup
-		mu      sync.Mutex
-		run     floorRun
-		err     error
+		next  atomic.Int64 // the first article of the next batch to write
+		wg    sync.WaitGroup
+		errs  [2]error
+		start = time.Now()
 	)
-	for i := 0; i < 2; i++ {
-		writers.Add(1)
-		go func() {
-			defer writers.Done()
-			fw := &bench.FloorWriter{Driver: s.Driver(), Database: s.Database()}
-			for b := range batches {
-				if e := fw.Write(ctx, b); e != nil {
-					mu.Lock()
-					if err == nil {
-						err = e
-					}
-					mu.Unlock()
-					stop()
-					continue
-				}
-				mu.Lock()
-				run.articles += len(b)
-				run.transactions++
-				mu.Unlock()
+	for w := range errs {
+		wg.Go(func() {
+			for i := int(next.Add(int64(c.batch))) - c.batch; i < len(docs) && errs[w] == nil; i = int(next.Add(int64(c.batch))) - c.batch {
+				_, errs[w] = fw.Write(ctx, docs[i:min(i+c.batch, len(docs))])
 			}
-		}()
+		})
 	}
-	writers.Wait()
-	return run, err
+	wg.Wait()
+	if err := errors.Join(errs[:]...); err != nil {
+		return floorRun{}, err
+	}
+	return floorRun{articles: len(docs), transactions: fw.Transactions(), time: time.Since(start)}, nil
 }
 
 // corpusDir returns the directory for the generated corpus: keep when given (created), else a

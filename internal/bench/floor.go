@@ -3,7 +3,9 @@ package bench
 import (
 	"context"
 	"fmt"
+	"maps"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -17,39 +19,68 @@ import (
 // writing, no merging of events or positions across articles, no locks but those of creation — so
 // its speed is what this Neo4j on this machine can take, whatever a loader does. (Role observations,
 // a few lists on a few hundred relationships, are left out.)
+//
+// It is a diplograph.TurnWriter, so that the loader runs it as it runs the store: two batches in
+// flight, here without waiting for each other's commit (plain CREATE takes no lock another batch
+// needs).
 type FloorWriter struct {
 	Driver   neo4j.DriverWithContext
 	Database string
-	// Transactions counts the transactions sent.
-	Transactions int
 
-	entities map[string]string // element ids of the entities written so far
+	mu           sync.Mutex
+	transactions int
+	entities     map[string]string // element ids of the entities of committed batches
+}
+
+// Transactions returns how many transactions the writer committed.
+func (w *FloorWriter) Transactions() int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.transactions
 }
 
 // Write writes a batch of documents in one transaction.
-func (w *FloorWriter) Write(ctx context.Context, docs []*diplograph.Extraction) error {
+func (w *FloorWriter) Write(ctx context.Context, docs []*diplograph.Extraction) (diplograph.WriteStats, error) {
+	w.mu.Lock()
+	known := maps.Clone(w.entities)
+	w.mu.Unlock()
+	created := map[string]string{}
+	sess := w.Driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: w.Database})
+	defer sess.Close(ctx)
+	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
+		clear(created)
+		return nil, w.write(ctx, tx, docs, known, created)
+	})
+	if err != nil {
+		return diplograph.WriteStats{}, fmt.Errorf("floor write: %w", err)
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.transactions++
 	if w.entities == nil {
 		w.entities = map[string]string{}
 	}
-	sess := w.Driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: w.Database})
-	defer sess.Close(ctx)
-	w.Transactions++
-	_, err := sess.ExecuteWrite(ctx, func(tx neo4j.ManagedTransaction) (any, error) {
-		return nil, w.write(ctx, tx, docs)
-	})
-	if err != nil {
-		return fmt.Errorf("floor write: %w", err)
-	}
-	return nil
+	maps.Copy(w.entities, created)
+	return diplograph.WriteStats{New: len(docs)}, nil
 }
 
-func (w *FloorWriter) write(ctx context.Context, tx neo4j.ManagedTransaction, docs []*diplograph.Extraction) error {
+// WriteInTurn writes docs as Write does; the next batch may start at once.
+func (w *FloorWriter) WriteInTurn(ctx context.Context, docs []*diplograph.Extraction, _, turn *diplograph.Turn) (diplograph.WriteStats, error) {
+	turn.MarkSent()
+	st, err := w.Write(ctx, docs)
+	turn.Finish(err)
+	return st, err
+}
+
+// write writes the batch; known are the element ids of the entities already stored, and created
+// receives those of the entities it writes.
+func (w *FloorWriter) write(ctx context.Context, tx neo4j.ManagedTransaction, docs []*diplograph.Extraction, known, created map[string]string) error {
 	now := time.Now().UTC()
 	var ents, arts, events, positions []map[string]any
 	newEnt := map[string]bool{}
 	for _, x := range docs {
 		for _, e := range x.Entities {
-			if _, ok := w.entities[e.ID]; !ok && !newEnt[e.ID] {
+			if _, ok := known[e.ID]; !ok && !newEnt[e.ID] {
 				newEnt[e.ID] = true
 				ents = append(ents, map[string]any{"id": e.ID, "props": map[string]any{"id": e.ID, "type": string(e.Type), "name": e.Name, "nameAr": e.NameAr, "code": e.Code}})
 			}
@@ -76,11 +107,10 @@ func (w *FloorWriter) write(ctx context.Context, tx neo4j.ManagedTransaction, do
 				"target": string(p.Target), "confidence": p.Confidence, "reportedFirst": a.Published.String(), "ingestedAt": now}})
 		}
 	}
-	eids := map[string]string{}
-	for id, eid := range w.entities {
-		eids[id] = eid
+	eids := maps.Clone(known)
+	if eids == nil {
+		eids = map[string]string{}
 	}
-	created := map[string]string{}
 	for _, q := range []struct {
 		rows  []map[string]any
 		label string
@@ -91,7 +121,7 @@ func (w *FloorWriter) write(ctx context.Context, tx neo4j.ManagedTransaction, do
 		if len(q.rows) == 0 {
 			continue
 		}
-		// Entities are merged (a few hundred, each once per writer), so that writers may run at once.
+		// Entities are merged (a few hundred, each once or twice), so that batches may run at once.
 		create := "CREATE (n:" + q.label + ")"
 		if q.label == "Entity" {
 			create = "MERGE (n:Entity {id: r.id})"
@@ -170,9 +200,6 @@ CREATE (a)-[x:`+typ+`]->(b) SET x = r.props`, map[string]any{"rows": rels[typ]})
 		if _, err := res.Consume(ctx); err != nil {
 			return err
 		}
-	}
-	for id, eid := range created {
-		w.entities[id] = eid // only once the transaction commits would be exact; a failed batch ends the run
 	}
 	return nil
 }
